@@ -1,0 +1,42 @@
+# The two commands of the README: `make build` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test validate generate check-generated docs dist clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## build: install, validate with both validators, build the wheel and sdist into dist/, the site into site/
+build: $(STAMP) check-generated validate dist docs
+
+## test: every check (generated files, validators, unit and fixture tests)
+test: $(STAMP) check-generated
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+
+validate: $(STAMP)
+	$(BIN)/iran-relations validate
+	$(BIN)/frictionless validate datapackage.json
+
+generate: $(STAMP)
+	$(BIN)/python scripts/generate_models.py
+
+check-generated: $(STAMP)
+	$(BIN)/python scripts/generate_models.py --check
+
+dist: $(STAMP)
+	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null
+	@ls dist
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+
+clean:
+	rm -rf dist site build .pytest_cache

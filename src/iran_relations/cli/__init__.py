@@ -1,0 +1,47 @@
+"""The ``iran-relations`` command line: one module per command, each with ``register`` and ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from types import ModuleType
+
+from . import validate
+
+__all__ = ["main", "COMMANDS"]
+
+COMMANDS: dict[str, ModuleType] = {"validate": validate}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ..version import read_version
+
+    parser = argparse.ArgumentParser(prog="iran-relations", description="Validate, explore and export the iran-relations data package.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {read_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        doc = (module.__doc__ or "").strip().splitlines()[0]
+        p = sub.add_parser(name, help=doc, description=doc)
+        module.register(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(COMMANDS[args.command].run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # last resort: a one-line message instead of a traceback
+        print(f"iran-relations {args.command}: internal error: {type(e).__name__}: {e} (please report this as a bug)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Check a data package: every file, line and field, against the schemas and the dataset's rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..locations import DESCRIPTOR
+
+FORMATS = ("text", "json", "github")
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", help="the package folder or its datapackage.json (default: the current folder if it holds one, else the bundled release)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="text for people, json for programs, github for pull-request annotations")
+    parser.epilog = "exit status: 0 valid, 1 invalid, 2 cannot run"
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..table_schema import DescriptorError
+    from ..validation import validate
+
+    path = args.path
+    if path is None and Path(DESCRIPTOR).is_file():
+        path = "."
+    if path is not None and not Path(path).exists():
+        print(f"iran-relations validate: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        report = validate(path)
+    except DescriptorError as e:
+        print(f"iran-relations validate: cannot read the package: {e}", file=sys.stderr)
+        return 2
+    render = {"text": report.to_text, "json": report.to_json, "github": report.to_github}[args.format]
+    print(render())
+    return report.exit_code

@@ -1,0 +1,83 @@
+"""Load a data package into typed, frozen pydantic rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .csv_table import read_csv
+from .locations import resolve_root
+from .models import MODELS, Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Relation
+from .table_schema import read_package
+
+__all__ = ["Dataset", "LoadError", "load"]
+
+
+class LoadError(ValueError):
+    """The package cannot be loaded: a file is missing or a row does not fit its model.
+
+    Run ``iran-relations validate`` on the package for every problem, located.
+    """
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One release of the dataset. Keyed tables map ID → row in file order; link tables are tuples."""
+
+    root: Path
+    version: str
+    actors: Mapping[str, Actor]
+    actor_names: tuple[ActorName, ...]
+    events: Mapping[str, Event]
+    participants: tuple[Participant, ...]
+    appointments: Mapping[str, Appointment]
+    relations: Mapping[str, Relation]
+    citations: Mapping[str, Citation]
+    evidence: tuple[Evidence, ...]
+
+
+def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:
+    table = read_csv(root, path)
+    if table.issues:
+        first = table.issues[0]
+        raise LoadError(f"{first.path}:{first.line or ''} {first.code}: {first.message} (run `iran-relations validate` for every problem)")
+    header = table.header
+    adapter = TypeAdapter(model)
+    out = []
+    for line, cells in table.rows:
+        if not any(cells):
+            continue
+        values = {k: v for k, v in zip(header, cells) if v != ""}
+        try:
+            out.append(adapter.validate_python(values))
+        except ValidationError as e:
+            err = e.errors(include_url=False)[0]
+            raise LoadError(f"{path}:{line}: {'.'.join(map(str, err['loc']))}: {err['msg']} (run `iran-relations validate` for every problem)") from None
+    return out
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load the bundled release, or the package at ``path`` (a folder or its datapackage.json)."""
+    spec = read_package(resolve_root(path))
+    tables = {t.name: _rows(spec.root, t.path, MODELS[t.name]) for t in spec.tables if t.name in MODELS}
+
+    def keyed(name: str) -> Mapping[str, BaseModel]:
+        key = MODELS[name].key[0]  # type: ignore[attr-defined]
+        return MappingProxyType({getattr(r, key): r for r in tables.get(name, [])})
+
+    return Dataset(
+        root=spec.root,
+        version=spec.version,
+        actors=keyed("actors"),  # type: ignore[arg-type]
+        actor_names=tuple(tables.get("actor_names", ())),  # type: ignore[arg-type]
+        events=keyed("events"),  # type: ignore[arg-type]
+        participants=tuple(tables.get("participants", ())),  # type: ignore[arg-type]
+        appointments=keyed("appointments"),  # type: ignore[arg-type]
+        relations=keyed("relations"),  # type: ignore[arg-type]
+        citations=keyed("citations"),  # type: ignore[arg-type]
+        evidence=tuple(tables.get("evidence", ())),  # type: ignore[arg-type]
+    )

@@ -1,0 +1,87 @@
+"""Validation issues as data, and the catalogue of their stable codes.
+
+Every problem the validator finds is an :class:`Issue` with a code from :data:`CODES`. Codes are
+kebab-case and stable: tests, CI annotations and users' scripts rely on them. Where a code means
+the same as one of frictionless-py's, it says so in ``frictionless``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Issue", "Code", "CODES", "Severity"]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the catalogue: what a code means and how to fix it."""
+
+    name: str
+    title: str
+    description: str
+    fix: str
+    layer: str
+    frictionless: str | None = None
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem, located: ``path`` relative to the package root, ``line`` physical (header = 1)."""
+
+    path: str
+    line: int | None
+    field: str | None
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"code": self.code, "severity": self.severity, "path": self.path, "line": self.line, "field": self.field, "message": self.message}
+
+
+def _codes(*codes: Code) -> dict[str, Code]:
+    return {c.name: c for c in codes}
+
+
+CODES: dict[str, Code] = _codes(
+    # -- the package itself
+    Code("descriptor-error", "Descriptor cannot be read", "datapackage.json or a Table Schema it names is missing, is not valid JSON or lacks a required property.", "Restore the file or correct its JSON; compare with the released descriptor.", "package"),
+    Code("missing-file", "Table file missing", "A resource named in datapackage.json has no CSV file at its path.", "Add the CSV file (with its header row) or restore it from git.", "package", "scheme-error"),
+    Code("file-read-error", "Table file cannot be read", "The CSV file exists but cannot be opened or read.", "Check the file's permissions and that it is a regular file.", "package", "scheme-error"),
+    # -- CSV form
+    Code("encoding-error", "Not UTF-8", "The file contains bytes that are not valid UTF-8.", "Save the file as UTF-8 (in Excel: 'CSV UTF-8'); the message gives the first bad byte's line.", "csv", "encoding-error"),
+    Code("empty-file", "Empty file", "The file has no header row.", "Restore the header row: the field names of the table's schema, comma-separated.", "csv", "source-error"),
+    Code("csv-error", "Malformed CSV", "The CSV cannot be parsed, for example because a quoted cell is never closed.", "Close the quote, or double any quote character inside a quoted cell.", "csv", "source-error"),
+    Code("missing-column", "Column missing", "A column the schema requires is absent from the header.", "Add the column to the header row and a cell for it in every row (empty where unknown).", "header", "missing-label"),
+    Code("extra-column", "Unknown column", "The header has a column the schema does not define.", "Remove the column, or propose it as a schema change in its own pull request.", "header", "extra-label"),
+    Code("duplicate-column", "Column repeated", "The same column name appears twice in the header.", "Keep one column of that name and merge their contents.", "header", "duplicate-label"),
+    Code("column-order", "Columns out of order", "The header has the schema's columns in another order.", "Put the columns in the schema's order (`iran-relations fmt` does it).", "header", "incorrect-label"),
+    Code("blank-row", "Blank row", "A row has no values at all.", "Delete the empty line.", "row", "blank-row"),
+    Code("extra-cell", "Too many cells", "A row has more cells than the header has columns, often from an unquoted comma.", "Quote any cell that contains a comma, or remove the extra cells.", "row", "extra-cell"),
+    Code("missing-cell", "Too few cells", "A row has fewer cells than the header has columns.", "Add the missing cells (empty where unknown) so every row has one cell per column.", "row", "missing-cell"),
+    # -- cells against the schema
+    Code("required-error", "Required value missing", "A cell the schema marks as required is empty.", "Fill in the value; if the source does not give it, the row may not belong in the dataset yet.", "cell", "constraint-error"),
+    Code("type-error", "Wrong type", "A cell cannot be read as the field's type (for example a boolean that is not true or false).", "Write the value in the field's type as the data dictionary shows.", "cell", "type-error"),
+    Code("pattern-error", "Wrong format", "A cell does not match the field's pattern (slug IDs, ISO dates, Wikidata IDs, country codes, URLs).", "Rewrite the value in the form the data dictionary gives for the field.", "cell", "constraint-error"),
+    Code("enum-error", "Not in the controlled list", "A cell is not one of the field's allowed values.", "Use one of the values listed in the message (see the data dictionary for their definitions).", "cell", "constraint-error"),
+    Code("unique-error", "Duplicate value", "A value that must be unique in its column appears more than once.", "Keep the value on one row only; merge the rows if they describe the same thing.", "cell", "unique-error"),
+    Code("primary-key-error", "Duplicate key", "Two rows have the same primary key.", "Give each row its own key, or merge the two rows.", "row", "primary-key"),
+    Code("foreign-key-error", "Dangling reference", "A cell refers to a row of another table (or of this one) that does not exist.", "Correct the ID (check its spelling) or add the row it refers to.", "integrity", "foreign-key"),
+    # -- row models
+    Code("date-error", "Impossible date", "A date has the right form but names a day that does not exist, such as 2001-02-30.", "Correct the date from the source; give only the precision the source supports (2001-02 or 2001).", "model"),
+    Code("model-error", "Row does not fit its model", "A row fails the typed model for its table for a reason not covered by another code.", "Read the message; correct the cell it names.", "model"),
+    # -- cross-table rules
+    Code("dangling-evidence", "Evidence for a missing row", "An evidence row points at a record that does not exist in the table it names.", "Correct record_table or record_id, or delete the evidence row.", "integrity"),
+    Code("missing-evidence", "Row without evidence", "A row of actors, events, appointments or relations has no evidence row backing it.", "Add an evidence row with a citation, a verbatim quote and a locator; unsourced rows stay out.", "rule"),
+    Code("date-order", "End before start", "A row's end date is certainly earlier than its start date.", "Check both dates against the source; swap or correct them.", "rule"),
+    Code("disputed-without-dispute", "Disputed but nothing disputes it", "A row is marked disputed but no evidence row with stance 'disputes' points at it.", "Add the evidence row that disputes it, or lower the certainty to what its evidence supports.", "rule"),
+    Code("dispute-not-marked", "Disputed row not marked", "An evidence row disputes this row, but its certainty is not 'disputed'.", "Set certainty to disputed, or remove the disputing evidence if it does not in fact conflict.", "rule"),
+    Code("no-supporting-evidence", "Nothing supports the row", "Every evidence row for this row disputes it; none supports it.", "Add the evidence that supports the row, or remove the row.", "rule"),
+    Code("certainty-too-high", "Certainty higher than its evidence", "'confirmed' needs two citations (one not partisan) or a non-partisan official document; 'reported' needs a non-partisan citation; a claim resting on partisan sources only is 'alleged'.", "Lower the certainty, or add the independent evidence that supports it.", "rule"),
+    Code("appointee-not-person", "Appointee is not a person", "An appointment's person_id names an actor whose actor_type is not 'person'.", "Point person_id at the person who held the post; bodies and factions go in organization_id and on_behalf_of_id.", "rule"),
+    Code("parent-cycle", "Parent organisations form a loop", "Following parent_id from this actor leads back to it.", "Break the loop: an actor cannot be part of itself, directly or through others.", "rule"),
+)

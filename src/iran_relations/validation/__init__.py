@@ -1,0 +1,32 @@
+"""The validator: Frictionless conformance, row models, cross-table integrity and the dataset's rules.
+
+``validate(path)`` runs every layer and returns one :class:`~iran_relations.report.Report` holding
+every issue found; it raises :class:`~iran_relations.table_schema.DescriptorError` only when the
+package cannot be read at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..locations import resolve_root
+from ..report import Report
+from ..table_schema import read_package
+from .conformance import check_tables
+from .integrity import check_foreign_keys
+from .row_models import check_models
+from .rules import check_rules
+
+__all__ = ["validate"]
+
+
+def validate(path: str | Path | None = None) -> Report:
+    """Validate the data package at ``path`` (the bundled one by default)."""
+    spec = read_package(resolve_root(path))
+    tables, issues = check_tables(spec)
+    issues += check_foreign_keys(spec, tables)
+    issues += check_models(spec, tables)
+    issues += check_rules(spec, tables)
+    order = {t.path: n for n, t in enumerate(spec.tables)}
+    issues.sort(key=lambda i: (order.get(i.path, -1), i.line or 0, i.field or "", i.code))
+    return Report(issues)
