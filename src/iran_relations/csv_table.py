@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,19 +49,31 @@ def read_csv(root: Path, rel: str) -> CsvTable:
         bad = data[e.start : e.start + 4]
         table.issues.append(Issue(rel, line, None, "encoding-error", f"byte {bad[:1]!r} at line {line} is not UTF-8; the file must be saved as UTF-8"))
         text = data.decode("utf-8", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    last = 0
-    try:
-        for record in reader:
-            start = last + 1
-            last = reader.line_num
-            if not table.header and start == 1 and not table.rows:
-                table.header = record
-                table.header_line = start
-                continue
-            table.rows.append((start, record))
-    except csv.Error as e:
-        table.issues.append(Issue(rel, last + 1, None, "csv-error", f"malformed CSV from line {last + 1}: {e}; rows after it were not read"))
+    _parse(text, table)
     if not table.header:
         table.issues.append(Issue(rel, 1, None, "empty-file", f"{rel} has no header row"))
     return table
+
+
+def _parse(text: str, table: CsvTable) -> None:
+    """Parse strictly; after a malformed record, report it and resume at the next physical line."""
+    # newline="" splits physical lines on \n, \r\n and \r only, as CSV does (not on \f or U+2028).
+    lines = list(io.StringIO(text, newline=""))
+    first = True
+    pos = 0
+    while pos < len(lines):
+        reader = csv.reader(itertools.islice(lines, pos, None), strict=True)
+        consumed = 0
+        try:
+            for record in reader:
+                start = pos + consumed + 1
+                consumed = reader.line_num
+                if first:
+                    table.header, table.header_line, first = record, start, False
+                else:
+                    table.rows.append((start, record))
+            return
+        except csv.Error as e:
+            start = pos + consumed + 1
+            table.issues.append(Issue(table.path, start, None, "csv-error", f"malformed CSV on line {start}: {e}; a quote inside a cell must be doubled (\"\") and the cell quoted"))
+            pos = start  # resume on the line after the one the bad record began on

@@ -68,7 +68,7 @@ def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Iss
     for name in t.field_names:
         if name not in positions:
             issues.append(Issue(t.path, line, name, "missing-column", f"column {name!r} is missing from the header"))
-    present = [n for n in csv.header if n in positions and positions[n] == csv.header.index(n)]
+    present = [n for i, n in enumerate(csv.header) if positions.get(n) == i]
     expected = [n for n in t.field_names if n in positions]
     if present != expected:
         issues.append(Issue(t.path, line, None, "column-order", f"columns are in the order {', '.join(present)}; the schema's order is {', '.join(expected)}"))
@@ -92,12 +92,13 @@ def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
             issues.append(Issue(t.path, line, None, "blank-row", "the row is empty"))
             continue
         row = Row(line, {})
-        if len(cells) > width:
+        ragged = len(cells) != width
+        if ragged:
+            # The cells are shifted: report the row once, keep its key for references, check no cell.
             row.ok = False
-            issues.append(Issue(t.path, line, None, "extra-cell", f"the row has {len(cells)} cells but the header has {width} columns; extra: {cells[width:]!r}"))
-        elif len(cells) < width:
-            row.ok = False
-            issues.append(Issue(t.path, line, None, "missing-cell", f"the row has {len(cells)} cells but the header has {width} columns"))
+            row.bad_fields.update(n for n in t.field_names if n not in t.primary_key)
+            code, detail = ("extra-cell", f"; extra: {cells[width:]!r}") if len(cells) > width else ("missing-cell", "")
+            issues.append(Issue(t.path, line, None, code, f"the row has {len(cells)} cells but the header has {width} columns{detail}"))
         for f, pos, check in checkers:
             value = cells[pos] if pos is not None and pos < len(cells) else ""
             if pos is None:
@@ -106,13 +107,13 @@ def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
                 continue
             if value == "":
                 row.values[f.name] = None
-                if f.required:
+                if f.required and not ragged:
                     row.ok = False
                     row.bad_fields.add(f.name)
                     issues.append(Issue(t.path, line, f.name, "required-error", f"{f.name} is required but empty"))
                 continue
             row.values[f.name] = value
-            problem = check(value)
+            problem = None if ragged else check(value)
             if problem:
                 row.ok = False
                 row.bad_fields.add(f.name)

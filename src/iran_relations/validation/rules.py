@@ -41,6 +41,8 @@ def _check_dates(t: CheckedTable) -> list[Issue]:
         return []
     issues = []
     for row in t.rows:
+        if start in row.bad_fields or end in row.bad_fields:
+            continue
         a, b = _date(row.values.get(start)), _date(row.values.get(end))
         if a and b and a.is_after(b):
             issues.append(Issue(t.spec.path, row.line, end, "date-order", f"{end} {b} is before {start} {a}"))

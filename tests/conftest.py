@@ -1,0 +1,48 @@
+"""Shared test helpers: the repo root, and fixture packages assembled from tests/fixtures/.
+
+A scenario folder holds only what differs from the valid base (tests/fixtures/valid/data): its
+data files, an optional datapackage.json, and scenario.json with the positions of the seeded
+errors. The package's live datapackage.json and schemas/ are used, so fixtures never drift.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+def scenario_names() -> list[str]:
+    return sorted(p.name for p in FIXTURES.iterdir() if (p / "scenario.json").is_file())
+
+
+def scenario_meta(name: str) -> dict:
+    return json.loads((FIXTURES / name / "scenario.json").read_text(encoding="utf-8"))
+
+
+def build_package(dest: Path, scenario: str | None = None) -> Path:
+    """Assemble the valid base, overlaid with ``scenario``, into ``dest``; return ``dest``."""
+    shutil.copy(ROOT / "datapackage.json", dest / "datapackage.json")
+    shutil.copytree(ROOT / "schemas", dest / "schemas")
+    shutil.copytree(FIXTURES / "valid" / "data", dest / "data")
+    if scenario is not None:
+        src = FIXTURES / scenario
+        if (src / "data").is_dir():
+            for f in (src / "data").iterdir():
+                shutil.copy(f, dest / "data" / f.name)
+        if (src / "datapackage.json").is_file():
+            shutil.copy(src / "datapackage.json", dest / "datapackage.json")
+        for rel in scenario_meta(scenario).get("remove", []):
+            (dest / rel).unlink()
+    return dest
+
+
+@pytest.fixture
+def valid_package(tmp_path: Path) -> Path:
+    return build_package(tmp_path)
