@@ -135,7 +135,7 @@ class Citation(BaseModel):
     archive_url: HttpUrl | None = Field(None, description="The address of an archived copy (for example in the Internet Archive's Wayback Machine), where one is known.")
     accessed: IsoDay | None = Field(None, description='The day the curators read the source or its stored copy, as YYYY-MM-DD.')
     source_type: SourceType = Field(description='The nature of the source, from a controlled list.')
-    partisan: bool = Field(description="true where the source is a party to what it reports or argues one side of it (an advocacy outlet, an opinion piece, a government's or party's own statement, an official writing about his own record); a claim resting only on partisan sources can be no more than alleged. false otherwise.")
+    partisan: bool = Field(description="Whether the source is partisan: true where it is a party to what it reports or argues one side of it (an advocacy outlet, an opinion piece, a government's or party's own statement, an official writing about his own record); a claim resting only on partisan sources can be no more than alleged. false otherwise.")
     language: LanguageTag = Field(description='BCP 47 language tag of the source as read (en, fa, ar).')
     via_id: Slug | None = Field(None, description='Where this source is known only through another (a republication, or an article that quotes it), the citation_id of that other source.')
 

@@ -1,0 +1,87 @@
+"""The published data is valid under both validators, and its quotes are verbatim."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+
+import pytest
+from conftest import ROOT, SOURCES
+
+import iran_relations
+from iran_relations.validation import validate
+
+# The source articles are not in the repo (copyright); map their citations to the stored texts.
+ARTICLE_FILES = {
+    "mepanews-iran-us-cooperation": "000_b715f09a37e81b6a.txt",
+    "globalresearch-2021-soleimani-taliban-deals": "001_b9910b108771775d.txt",
+    "middleeasteye-2021-soleimani-taliban-deals": "001_b9910b108771775d.txt",
+    "rferl-2017-iran-taliban-alliance": "002_dd0458e5275984f6.txt",
+    "europeworldnews-2019-iran-network-iraq": "003_de7a05e8c79ddbd0.txt",
+    "aiss-2023-iran-alqaeda-taliban": "004_d9956e8181c98b3d.txt",
+}
+
+
+def rows(table: str) -> list[dict[str, str]]:
+    with open(ROOT / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def norm(text: str) -> str:
+    """Compare quotes whitespace aside and typographic quotes aside, as DESIGN.md allows."""
+    text = unicodedata.normalize("NFC", text).translate(str.maketrans("‘’“”", "''\"\""))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_published_package_is_valid() -> None:
+    """iran-relations validate finds nothing in data/."""
+    report = validate(ROOT)
+    assert report.issues == [], report.to_text()
+
+
+def test_frictionless_validates_the_package() -> None:
+    """`frictionless validate datapackage.json` passes: the package is a conformant Data Package."""
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(ROOT / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+
+
+def test_load_returns_every_row() -> None:
+    """load() returns one model per CSV row, keyed tables in file order."""
+    ds = iran_relations.load(ROOT)
+    for table in ("actors", "events", "appointments", "relations", "citations"):
+        data = rows(table)
+        key = f"{table[:-1]}_id" if table != "citations" else "citation_id"
+        assert list(getattr(ds, table)) == [r[key] for r in data]
+    for table in ("actor_names", "participants", "evidence"):
+        assert len(getattr(ds, table)) == len(rows(table))
+
+
+def test_every_citation_of_a_source_article_is_known_to_this_test() -> None:
+    """A citation whose publisher is one of the five articles' is mapped here, so its quotes get checked."""
+    publishers = {"Mepa News", "Middle East Eye", "Global Research", "Radio Free Europe/Radio Liberty", "Europe World News", "Afghan Institute for Strategic Studies"}
+    for c in rows("citations"):
+        if c["publisher"] in publishers:
+            assert c["citation_id"] in ARTICLE_FILES, c["citation_id"]
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside this checkout")
+def test_quotes_from_the_articles_are_verbatim_at_their_locator() -> None:
+    """Each quote from a source article appears verbatim in it, in the paragraph its 'para. N' locator names."""
+    checked = 0
+    for e in rows("evidence"):
+        name = ARTICLE_FILES.get(e["citation_id"])
+        if name is None:
+            continue
+        paragraphs = [p for p in (SOURCES / name).read_text(encoding="utf-8").splitlines() if p.strip()]
+        quote = norm(e["quote"])
+        m = re.fullmatch(r"paras?\. (\d+)(?:[–-](\d+))?", e["locator"])
+        if m:
+            first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+            window = norm(" ".join(paragraphs[first - 1 : last]))
+        else:
+            window = norm(" ".join(paragraphs))
+        assert quote in window, f"{e['record_table']}/{e['record_id']}: {e['quote']!r} not at {e['locator']} of {name}"
+        checked += 1
+    assert checked > 0
