@@ -36,7 +36,7 @@ dist: $(STAMP)
 	@ls dist
 
 docs: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
 clean:
 	rm -rf dist site build .pytest_cache
