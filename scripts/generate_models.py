@@ -71,7 +71,9 @@ def annotation(t: TableSpec, f: FieldSpec, literals: dict[tuple[str, str], str])
     elif f.pattern is not None:
         base = PATTERN_TYPES.get(f.pattern)
         if base is None:
-            raise SystemExit(f"{t.schema_path}: field {f.name}: pattern {f.pattern!r} has no type in fields.PATTERN_TYPES")
+            raise SystemExit(
+                f"{t.schema_path}: field {f.name}: pattern {f.pattern!r} has no type in fields.PATTERN_TYPES"
+            )
     else:
         base = "Text"
     return base if f.required else f"{base} | None"

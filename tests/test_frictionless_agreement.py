@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_package, scenario_meta, scenario_names
+from conftest import build_package, scenario_names
 
 from iran_relations.issues import CODES
 from iran_relations.validation import validate
@@ -17,7 +17,22 @@ from iran_relations.validation import validate
 frictionless = pytest.importorskip("frictionless")
 
 # Scenarios whose seeded errors frictionless also checks (row-level, single physical line per row).
-SHARED = [s for s in scenario_names() if CODES.get(s) and CODES[s].frictionless in {"constraint-error", "type-error", "unique-error", "primary-key", "foreign-key", "extra-cell", "missing-cell", "blank-row"}]
+SHARED = [
+    s
+    for s in scenario_names()
+    if CODES.get(s)
+    and CODES[s].frictionless
+    in {
+        "constraint-error",
+        "type-error",
+        "unique-error",
+        "primary-key",
+        "foreign-key",
+        "extra-cell",
+        "missing-cell",
+        "blank-row",
+    }
+]
 
 
 @pytest.mark.parametrize("scenario", SHARED)

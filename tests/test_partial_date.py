@@ -28,7 +28,9 @@ def test_precision_and_bounds(text: str, precision: str, earliest: dt.date, late
     assert str(d) == text
 
 
-@pytest.mark.parametrize("text", ["2001-02-29", "2001-13", "2001-00", "2001-04-31", "01-12-2001", "2001-1-5", "2001-12-22T00:00", "", "abcd"])
+@pytest.mark.parametrize(
+    "text", ["2001-02-29", "2001-13", "2001-00", "2001-04-31", "01-12-2001", "2001-1-5", "2001-12-22T00:00", "", "abcd"]
+)
 def test_impossible_or_malformed_dates_are_rejected(text: str) -> None:
     """Days that do not exist and other shapes raise PartialDateError, never a fake date."""
     with pytest.raises(PartialDateError):

@@ -60,7 +60,14 @@ def test_load_returns_every_row() -> None:
 
 def test_every_citation_of_a_source_article_is_known_to_this_test() -> None:
     """A citation whose publisher is one of the five articles' is mapped here, so its quotes get checked."""
-    publishers = {"Mepa News", "Middle East Eye", "Global Research", "Radio Free Europe/Radio Liberty", "Europe World News", "Afghan Institute for Strategic Studies"}
+    publishers = {
+        "Mepa News",
+        "Middle East Eye",
+        "Global Research",
+        "Radio Free Europe/Radio Liberty",
+        "Europe World News",
+        "Afghan Institute for Strategic Studies",
+    }
     for c in rows("citations"):
         if c["publisher"] in publishers:
             assert c["citation_id"] in ARTICLE_FILES, c["citation_id"]

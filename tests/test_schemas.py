@@ -20,7 +20,9 @@ FIELDS = [(t.name, f) for t in SPEC.tables for f in t.fields]
 def test_all_eight_tables_are_described() -> None:
     """datapackage.json names the eight tables of DESIGN.md, each with a CSV in data/ and a schema in schemas/."""
     names = [t.name for t in SPEC.tables]
-    assert sorted(names) == sorted(["actors", "actor_names", "events", "participants", "appointments", "relations", "citations", "evidence"])
+    assert sorted(names) == sorted(
+        ["actors", "actor_names", "events", "participants", "appointments", "relations", "citations", "evidence"]
+    )
     for t in SPEC.tables:
         assert t.path == f"data/{t.name}.csv" and (ROOT / t.path).is_file()
         assert t.schema_path == f"schemas/{t.name}.json" and (ROOT / t.schema_path).is_file()
@@ -33,7 +35,9 @@ def test_every_field_is_described(table: str, field) -> None:
     assert len(field.description) >= 20 and field.description[0].isupper()
 
 
-@pytest.mark.parametrize(("table", "field"), [(t, f) for t, f in FIELDS if f.enum is not None], ids=lambda x: getattr(x, "name", x))
+@pytest.mark.parametrize(
+    ("table", "field"), [(t, f) for t, f in FIELDS if f.enum is not None], ids=lambda x: getattr(x, "name", x)
+)
 def test_controlled_lists_have_definitions(table: str, field) -> None:
     """Each controlled-list value is defined: categories repeat the enum exactly, each with a label and description."""
     assert tuple(c.value for c in field.categories) == field.enum
@@ -79,7 +83,9 @@ def test_models_mirror_schemas() -> None:
 
 def test_generated_models_are_up_to_date() -> None:
     """models.py is exactly what scripts/generate_models.py writes from the schemas (no drift)."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_models.py"), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_models.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -88,3 +94,38 @@ def test_schema_files_are_json_objects_with_comment() -> None:
     for t in SPEC.tables:
         d = json.loads((ROOT / t.schema_path).read_text(encoding="utf-8"))
         assert "single source of truth" in d["$comment"]
+
+
+def test_id_examples_are_real_rows() -> None:
+    """Examples of ID fields name rows that exist in the published data, so the docs show real cases."""
+    import csv
+
+    ids: dict[str, set[str]] = {}
+    for t in SPEC.tables:
+        with open(ROOT / t.path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for k in t.primary_key:
+                    ids.setdefault(k, set()).add(row[k])
+    targets = {
+        "actor_id": "actor_id",
+        "person_id": "actor_id",
+        "organization_id": "actor_id",
+        "on_behalf_of_id": "actor_id",
+        "parent_id": "actor_id",
+        "source_id": "actor_id",
+        "target_id": "actor_id",
+        "event_id": "event_id",
+        "appointment_id": "appointment_id",
+        "replaces_id": "appointment_id",
+        "relation_id": "relation_id",
+        "citation_id": "citation_id",
+        "via_id": "citation_id",
+        "record_id": None,
+    }
+    for t, f in FIELDS:
+        if f.example is None or f.name not in targets:
+            continue
+        pool = set().union(*ids.values()) if targets[f.name] is None else ids.get(targets[f.name], set())
+        if f.name in ("event_id", "citation_id") and t not in ("events", "citations"):
+            pool = ids.get(f.name, set())
+        assert f.example in pool, f"{t}.{f.name} example {f.example!r} is not a row in the data"

@@ -33,7 +33,9 @@ def read_csv(root: Path, rel: str) -> CsvTable:
     try:
         data = (root / rel).read_bytes()
     except FileNotFoundError:
-        table.issues.append(Issue(rel, None, None, "missing-file", f"{rel} is named in datapackage.json but does not exist"))
+        table.issues.append(
+            Issue(rel, None, None, "missing-file", f"{rel} is named in datapackage.json but does not exist")
+        )
         table.readable = False
         return table
     except OSError as e:
@@ -41,13 +43,21 @@ def read_csv(root: Path, rel: str) -> CsvTable:
         table.readable = False
         return table
     if data.startswith(BOM):
-        data = data[len(BOM):]
+        data = data[len(BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         bad = data[e.start : e.start + 4]
-        table.issues.append(Issue(rel, line, None, "encoding-error", f"byte {bad[:1]!r} at line {line} is not UTF-8; the file must be saved as UTF-8"))
+        table.issues.append(
+            Issue(
+                rel,
+                line,
+                None,
+                "encoding-error",
+                f"byte {bad[:1]!r} at line {line} is not UTF-8; the file must be saved as UTF-8",
+            )
+        )
         text = data.decode("utf-8", errors="replace")
     _parse(text, table)
     if not table.header:
@@ -75,5 +85,13 @@ def _parse(text: str, table: CsvTable) -> None:
             return
         except csv.Error as e:
             start = pos + consumed + 1
-            table.issues.append(Issue(table.path, start, None, "csv-error", f"malformed CSV on line {start}: {e}; a quote inside a cell must be doubled (\"\") and the cell quoted"))
+            table.issues.append(
+                Issue(
+                    table.path,
+                    start,
+                    None,
+                    "csv-error",
+                    f'malformed CSV on line {start}: {e}; a quote inside a cell must be doubled ("") and the cell quoted',
+                )
+            )
             pos = start  # resume on the line after the one the bad record began on

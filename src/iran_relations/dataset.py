@@ -44,19 +44,25 @@ def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:
     table = read_csv(root, path)
     if table.issues:
         first = table.issues[0]
-        raise LoadError(f"{first.path}:{first.line or ''} {first.code}: {first.message} (run `iran-relations validate` for every problem)")
+        raise LoadError(
+            f"{first.path}:{first.line or ''} {first.code}: {first.message} (run `iran-relations validate` for every problem)"
+        )
     header = table.header
     adapter = TypeAdapter(model)
     out = []
     for line, cells in table.rows:
         if not any(cells):
             continue
-        values = {k: v for k, v in zip(header, cells) if v != ""}
+        if len(cells) != len(header):
+            raise LoadError(f"{path}:{line}: the row has {len(cells)} cells but the header has {len(header)} columns")
+        values = {k: v for k, v in zip(header, cells, strict=True) if v != ""}
         try:
             out.append(adapter.validate_python(values))
         except ValidationError as e:
             err = e.errors(include_url=False)[0]
-            raise LoadError(f"{path}:{line}: {'.'.join(map(str, err['loc']))}: {err['msg']} (run `iran-relations validate` for every problem)") from None
+            raise LoadError(
+                f"{path}:{line}: {'.'.join(map(str, err['loc']))}: {err['msg']} (run `iran-relations validate` for every problem)"
+            ) from None
     return out
 
 

@@ -12,7 +12,17 @@ from pydantic import BeforeValidator, StringConstraints
 
 from .partial_date import PARTIAL_DATE_PATTERN, PartialDate
 
-__all__ = ["Slug", "WikidataId", "CountryCode", "LanguageTag", "HttpUrl", "IsoDay", "Text", "PartialDate", "PATTERN_TYPES"]
+__all__ = [
+    "Slug",
+    "WikidataId",
+    "CountryCode",
+    "LanguageTag",
+    "HttpUrl",
+    "IsoDay",
+    "Text",
+    "PartialDate",
+    "PATTERN_TYPES",
+]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"

@@ -90,7 +90,7 @@ class Appointment(BaseModel):
     table: ClassVar[str] = 'appointments'
     key: ClassVar[tuple[str, ...]] = ('appointment_id',)
 
-    appointment_id: Slug = Field(description='Stable identifier of the appointment: a lowercase slug, usually body, post and person (aia-interior-younus-qanooni), never reused or renamed once released.')
+    appointment_id: Slug = Field(description='Stable identifier of the appointment: a lowercase slug, usually body, post and person (aia-interior-yunus-qanuni), never reused or renamed once released.')
     person_id: Slug = Field(description='The person holding the post (an actor_id in actors whose actor_type is person).')
     organization_id: Slug = Field(description='The body the post belongs to: the cabinet, council, administration, ministry, force or embassy (an actor_id in actors).')
     post: Text = Field(description='The post exactly as the founding document or the best source words it (Vice-Chair and Defence; Interior; Member).')
@@ -109,7 +109,7 @@ class Relation(BaseModel):
     table: ClassVar[str] = 'relations'
     key: ClassVar[tuple[str, ...]] = ('relation_id',)
 
-    relation_id: Slug = Field(description='Stable identifier of the tie: a lowercase slug, usually source, type and target (iran-supports-united-front), never reused or renamed once released.')
+    relation_id: Slug = Field(description='Stable identifier of the tie: a lowercase slug, usually source, type and target (iran-supports-northern-alliance), never reused or renamed once released.')
     source_id: Slug = Field(description='The actor the tie goes from: the one who supports, funds, arms, trains (an actor_id in actors).')
     target_id: Slug = Field(description='The actor the tie goes to: the one supported, funded, armed, trained (an actor_id in actors).')
     relation_type: RelationType = Field(description="What kind of tie this is, from a controlled list; read it as 'source relation_type target'.")

@@ -144,4 +144,8 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "description": "ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD"}
+        return {
+            "type": "string",
+            "pattern": PARTIAL_DATE_PATTERN,
+            "description": "ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD",
+        }

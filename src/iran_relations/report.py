@@ -33,7 +33,9 @@ class Report:
         return {i.code for i in self.issues}
 
     def to_json(self) -> str:
-        return json.dumps({"valid": self.valid, "issues": [i.as_dict() for i in self.issues]}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {"valid": self.valid, "issues": [i.as_dict() for i in self.issues]}, ensure_ascii=False, indent=2
+        )
 
     def to_text(self) -> str:
         lines = []

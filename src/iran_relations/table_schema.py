@@ -142,7 +142,11 @@ def _table(root: Path, res: Any, index: int) -> TableSpec:
     fks = []
     for fk in s.get("foreignKeys") or []:
         ref = fk.get("reference", {})
-        fks.append(ForeignKey(tuple(_listify(fk["fields"])), ref.get("resource") or res["name"], tuple(_listify(ref["fields"]))))
+        fks.append(
+            ForeignKey(
+                tuple(_listify(fk["fields"])), ref.get("resource") or res["name"], tuple(_listify(ref["fields"]))
+            )
+        )
     return TableSpec(
         name=res["name"],
         path=res["path"],
@@ -168,4 +172,6 @@ def read_package(root: Path) -> PackageSpec:
         tables = tuple(_table(root, r, i) for i, r in enumerate(d["resources"]))
     except (KeyError, TypeError, AttributeError) as e:
         raise DescriptorError(f"{root / DESCRIPTOR}: malformed schema ({e!r})") from None
-    return PackageSpec(root=root, name=str(d.get("name", "")), version=str(d.get("version", "")), descriptor=d, tables=tables)
+    return PackageSpec(
+        root=root, name=str(d.get("name", "")), version=str(d.get("version", "")), descriptor=d, tables=tables
+    )

@@ -16,7 +16,9 @@ COMMANDS: dict[str, ModuleType] = {"validate": validate}
 def build_parser() -> argparse.ArgumentParser:
     from ..version import read_version
 
-    parser = argparse.ArgumentParser(prog="iran-relations", description="Validate, explore and export the iran-relations data package.")
+    parser = argparse.ArgumentParser(
+        prog="iran-relations", description="Validate, explore and export the iran-relations data package."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {read_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in COMMANDS.items():
@@ -39,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as e:  # last resort: a one-line message instead of a traceback
-        print(f"iran-relations {args.command}: internal error: {type(e).__name__}: {e} (please report this as a bug)", file=sys.stderr)
+        print(
+            f"iran-relations {args.command}: internal error: {type(e).__name__}: {e} (please report this as a bug)",
+            file=sys.stderr,
+        )
         return 2
 
 

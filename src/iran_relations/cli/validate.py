@@ -12,8 +12,17 @@ FORMATS = ("text", "json", "github")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", help="the package folder or its datapackage.json (default: the current folder if it holds one, else the bundled release)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="text for people, json for programs, github for pull-request annotations")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="the package folder or its datapackage.json (default: the current folder if it holds one, else the bundled release)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people, json for programs, github for pull-request annotations",
+    )
     parser.epilog = "exit status: 0 valid, 1 invalid, 2 cannot run"
 
 

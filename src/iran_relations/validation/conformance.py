@@ -43,7 +43,10 @@ def _cell_checker(f: FieldSpec) -> Callable[[str], tuple[str, str] | None]:
 
     def check(value: str) -> tuple[str, str] | None:
         if booleans is not None and value not in booleans:
-            return "type-error", f"{value!r} is not a boolean: write {' or '.join(f.true_values[:1] + f.false_values[:1])}"
+            return (
+                "type-error",
+                f"{value!r} is not a boolean: write {' or '.join(f.true_values[:1] + f.false_values[:1])}",
+            )
         if pattern is not None and not pattern.match(value):
             return "pattern-error", f"{value!r} does not have the form {f.name} needs (pattern {f.pattern})"
         if enum is not None and value not in enum:
@@ -60,9 +63,25 @@ def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Iss
     line = csv.header_line
     for i, name in enumerate(csv.header):
         if name in positions:
-            issues.append(Issue(t.path, line, name, "duplicate-column", f"column {name!r} appears twice (columns {positions[name] + 1} and {i + 1})"))
+            issues.append(
+                Issue(
+                    t.path,
+                    line,
+                    name,
+                    "duplicate-column",
+                    f"column {name!r} appears twice (columns {positions[name] + 1} and {i + 1})",
+                )
+            )
         elif name not in t.field_names:
-            issues.append(Issue(t.path, line, name, "extra-column", f"column {name!r} (column {i + 1}) is not in the schema; expected columns: {', '.join(t.field_names)}"))
+            issues.append(
+                Issue(
+                    t.path,
+                    line,
+                    name,
+                    "extra-column",
+                    f"column {name!r} (column {i + 1}) is not in the schema; expected columns: {', '.join(t.field_names)}",
+                )
+            )
         else:
             positions[name] = i
     for name in t.field_names:
@@ -71,7 +90,15 @@ def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Iss
     present = [n for i, n in enumerate(csv.header) if positions.get(n) == i]
     expected = [n for n in t.field_names if n in positions]
     if present != expected:
-        issues.append(Issue(t.path, line, None, "column-order", f"columns are in the order {', '.join(present)}; the schema's order is {', '.join(expected)}"))
+        issues.append(
+            Issue(
+                t.path,
+                line,
+                None,
+                "column-order",
+                f"columns are in the order {', '.join(present)}; the schema's order is {', '.join(expected)}",
+            )
+        )
     return positions, issues
 
 
@@ -98,7 +125,15 @@ def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
             row.ok = False
             row.bad_fields.update(n for n in t.field_names if n not in t.primary_key)
             code, detail = ("extra-cell", f"; extra: {cells[width:]!r}") if len(cells) > width else ("missing-cell", "")
-            issues.append(Issue(t.path, line, None, code, f"the row has {len(cells)} cells but the header has {width} columns{detail}"))
+            issues.append(
+                Issue(
+                    t.path,
+                    line,
+                    None,
+                    code,
+                    f"the row has {len(cells)} cells but the header has {width} columns{detail}",
+                )
+            )
         for f, pos, check in checkers:
             value = cells[pos] if pos is not None and pos < len(cells) else ""
             if pos is None:
@@ -124,7 +159,9 @@ def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
                 first = seen_unique[name].setdefault(v, line)
                 if first != line:
                     row.ok = False
-                    issues.append(Issue(t.path, line, name, "unique-error", f"{name} {v!r} is already used on line {first}"))
+                    issues.append(
+                        Issue(t.path, line, name, "unique-error", f"{name} {v!r} is already used on line {first}")
+                    )
         if t.primary_key:
             key = tuple(row.values.get(k) for k in t.primary_key)
             if all(k is not None for k in key):
@@ -132,7 +169,15 @@ def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
                 if first != line:
                     row.ok = False
                     shown = key[0] if len(key) == 1 else key
-                    issues.append(Issue(t.path, line, t.primary_key[0], "primary-key-error", f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}"))
+                    issues.append(
+                        Issue(
+                            t.path,
+                            line,
+                            t.primary_key[0],
+                            "primary-key-error",
+                            f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
+                        )
+                    )
         rows.append(row)
     return rows, issues
 

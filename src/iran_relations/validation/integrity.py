@@ -35,7 +35,15 @@ def check_foreign_keys(spec: PackageSpec, tables: dict[str, CheckedTable]) -> li
                     continue
                 if value not in keys:
                     shown = value[0] if len(value) == 1 else value
-                    issues.append(Issue(t.path, row.line, fk.fields[0], "foreign-key-error", f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)"))
+                    issues.append(
+                        Issue(
+                            t.path,
+                            row.line,
+                            fk.fields[0],
+                            "foreign-key-error",
+                            f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
+                        )
+                    )
     issues += _check_evidence_targets(spec, tables)
     return issues
 
@@ -44,12 +52,24 @@ def _check_evidence_targets(spec: PackageSpec, tables: dict[str, CheckedTable]) 
     evidence = tables.get("evidence")
     if evidence is None or not evidence.readable:
         return []
-    indexes = {name: key_index(tables[name], tables[name].spec.primary_key) for name in ("actors", "events", "appointments", "relations") if name in tables and tables[name].readable}
+    indexes = {
+        name: key_index(tables[name], tables[name].spec.primary_key)
+        for name in ("actors", "events", "appointments", "relations")
+        if name in tables and tables[name].readable
+    }
     issues = []
     for row in evidence.rows:
         table, record = row.values.get("record_table"), row.values.get("record_id")
         if table not in indexes or record is None or "record_id" in row.bad_fields:
             continue
         if (record,) not in indexes[table]:
-            issues.append(Issue(evidence.spec.path, row.line, "record_id", "dangling-evidence", f"record_id {record!r} is not an ID in {table}; the evidence backs nothing"))
+            issues.append(
+                Issue(
+                    evidence.spec.path,
+                    row.line,
+                    "record_id",
+                    "dangling-evidence",
+                    f"record_id {record!r} is not an ID in {table}; the evidence backs nothing",
+                )
+            )
     return issues

@@ -36,7 +36,11 @@ def check_models(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Iss
                     name = str(err["loc"][0]) if err["loc"] else None
                     if name:
                         row.bad_fields.add(name)
-                    code = "date-error" if name and ("date" in name or name in ("published", "accessed")) else "model-error"
+                    code = (
+                        "date-error"
+                        if name and ("date" in name or name in ("published", "accessed"))
+                        else "model-error"
+                    )
                     value = values.get(name) if name else None
                     msg = err["msg"].removeprefix("Value error, ")
                     issues.append(Issue(t.path, row.line, name, code, f"{name} {value!r}: {msg}" if name else msg))

@@ -17,7 +17,12 @@ from .conformance import CheckedTable, Row
 __all__ = ["check_rules"]
 
 RECORD_TABLES = ("actors", "events", "appointments", "relations")
-DATE_PAIRS = {"actors": ("start_date", "end_date"), "events": ("date", "end_date"), "appointments": ("start_date", "end_date"), "relations": ("start_date", "end_date")}
+DATE_PAIRS = {
+    "actors": ("start_date", "end_date"),
+    "events": ("date", "end_date"),
+    "appointments": ("start_date", "end_date"),
+    "relations": ("start_date", "end_date"),
+}
 
 
 @dataclass
@@ -61,7 +66,9 @@ def _evidence_by_record(evidence: CheckedTable | None) -> dict[tuple[str, str], 
     return found
 
 
-def _certainty_issue(t: CheckedTable, row: Row, s: _Support, citations: dict[str, dict[str, str | None]]) -> Issue | None:
+def _certainty_issue(
+    t: CheckedTable, row: Row, s: _Support, citations: dict[str, dict[str, str | None]]
+) -> Issue | None:
     certainty = row.values.get("certainty")
     if certainty is None or "certainty" in row.bad_fields:
         return None
@@ -72,15 +79,39 @@ def _certainty_issue(t: CheckedTable, row: Row, s: _Support, citations: dict[str
 
     independent = [c for c in s.supporting if c in citations and not partisan(c)]
     if s.disputing and certainty != "disputed":
-        return Issue(path, line, "certainty", "dispute-not-marked", f"certainty is {certainty!r} but {', '.join(sorted(s.disputing))} disputes it: set it to 'disputed'")
+        return Issue(
+            path,
+            line,
+            "certainty",
+            "dispute-not-marked",
+            f"certainty is {certainty!r} but {', '.join(sorted(s.disputing))} disputes it: set it to 'disputed'",
+        )
     if certainty == "disputed" and not s.disputing:
-        return Issue(path, line, "certainty", "disputed-without-dispute", "certainty is 'disputed' but no evidence row has stance 'disputes' for this row")
+        return Issue(
+            path,
+            line,
+            "certainty",
+            "disputed-without-dispute",
+            "certainty is 'disputed' but no evidence row has stance 'disputes' for this row",
+        )
     if certainty == "confirmed":
         official = any((citations.get(c) or {}).get("source_type") == "official_document" for c in independent)
         if not (official or (len(s.supporting) >= 2 and independent)):
-            return Issue(path, line, "certainty", "certainty-too-high", f"'confirmed' needs two citations (one not partisan) or a non-partisan official document; supported by {', '.join(sorted(s.supporting))}")
+            return Issue(
+                path,
+                line,
+                "certainty",
+                "certainty-too-high",
+                f"'confirmed' needs two citations (one not partisan) or a non-partisan official document; supported by {', '.join(sorted(s.supporting))}",
+            )
     if certainty == "reported" and not independent:
-        return Issue(path, line, "certainty", "certainty-too-high", f"'reported' needs a non-partisan citation; {', '.join(sorted(s.supporting))} {'is' if len(s.supporting) == 1 else 'are'} partisan: use 'alleged'")
+        return Issue(
+            path,
+            line,
+            "certainty",
+            "certainty-too-high",
+            f"'reported' needs a non-partisan citation; {', '.join(sorted(s.supporting))} {'is' if len(s.supporting) == 1 else 'are'} partisan: use 'alleged'",
+        )
     return None
 
 
@@ -90,7 +121,9 @@ def _check_evidence_coverage(tables: dict[str, CheckedTable]) -> list[Issue]:
         return []
     by_record = _evidence_by_record(evidence)
     cit_table = tables.get("citations")
-    citations = {r.values["citation_id"]: r.values for r in cit_table.rows if r.values.get("citation_id")} if cit_table else {}
+    citations = (
+        {r.values["citation_id"]: r.values for r in cit_table.rows if r.values.get("citation_id")} if cit_table else {}
+    )
     issues: list[Issue] = []
     for name in RECORD_TABLES:
         t = tables.get(name)
@@ -103,10 +136,26 @@ def _check_evidence_coverage(tables: dict[str, CheckedTable]) -> list[Issue]:
                 continue
             s = by_record.get((name, rid))
             if s is None:
-                issues.append(Issue(t.spec.path, row.line, key, "missing-evidence", f"{name} row {rid!r} has no evidence row (add one to data/evidence.csv with record_table {name})"))
+                issues.append(
+                    Issue(
+                        t.spec.path,
+                        row.line,
+                        key,
+                        "missing-evidence",
+                        f"{name} row {rid!r} has no evidence row (add one to data/evidence.csv with record_table {name})",
+                    )
+                )
                 continue
             if not s.supporting:
-                issues.append(Issue(t.spec.path, row.line, key, "no-supporting-evidence", f"every evidence row for {rid!r} disputes it; none supports it"))
+                issues.append(
+                    Issue(
+                        t.spec.path,
+                        row.line,
+                        key,
+                        "no-supporting-evidence",
+                        f"every evidence row for {rid!r} disputes it; none supports it",
+                    )
+                )
                 continue
             if "certainty" in t.spec.field_names:
                 issue = _certainty_issue(t, row, s, citations)
@@ -125,7 +174,15 @@ def _check_appointees(tables: dict[str, CheckedTable]) -> list[Issue]:
         pid = row.values.get("person_id")
         kind = types.get(pid)
         if pid is not None and kind is not None and kind != "person":
-            issues.append(Issue(appointments.spec.path, row.line, "person_id", "appointee-not-person", f"person_id {pid!r} is a {kind}, not a person"))
+            issues.append(
+                Issue(
+                    appointments.spec.path,
+                    row.line,
+                    "person_id",
+                    "appointee-not-person",
+                    f"person_id {pid!r} is a {kind}, not a person",
+                )
+            )
     return issues
 
 
@@ -141,7 +198,15 @@ def _check_parent_cycles(tables: dict[str, CheckedTable]) -> list[Issue]:
         node = parent.get(start)
         while node is not None and node in parent:
             if node == start:
-                issues.append(Issue(actors.spec.path, row.line, "parent_id", "parent-cycle", f"following parent_id from {start!r} leads back to it"))
+                issues.append(
+                    Issue(
+                        actors.spec.path,
+                        row.line,
+                        "parent_id",
+                        "parent-cycle",
+                        f"following parent_id from {start!r} leads back to it",
+                    )
+                )
                 break
             if node in seen:
                 break  # a loop further up; reported on its own members
