@@ -3,8 +3,8 @@ parties and militias of Afghanistan and Iraq since 1979, as a typed, sourced dat
 
 >>> import iran_relations
 >>> ds = iran_relations.load()          # the release bundled with this package
->>> ds.actors["younus-qanooni"].name
-'Younus Qanooni'
+>>> ds.actors["yunus-qanuni"].name
+'Yunus Qanuni'
 """
 
 from __future__ import annotations
