@@ -15,6 +15,7 @@ Kind = Literal['transliteration', 'native', 'acronym', 'former', 'nickname', 'fu
 EventType = Literal['conference', 'agreement', 'meeting', 'visit', 'statement', 'religious_ruling', 'appointment', 'inauguration', 'election', 'founding', 'dissolution', 'attack', 'killing', 'military_operation', 'withdrawal', 'detention', 'release', 'leak', 'publication']
 Certainty = Literal['confirmed', 'reported', 'alleged', 'disputed']
 Role = Literal['initiator', 'target', 'participant', 'mediator', 'speaker', 'signatory', 'host', 'subject']
+Community = Literal['shia_arab', 'sunni_arab', 'kurdish', 'turkmen', 'assyrian_christian']
 EndReason = Literal['term_ended', 'body_dissolved', 'resigned', 'dismissed', 'replaced', 'died', 'killed', 'moved']
 RelationType = Literal['supports', 'funds', 'arms', 'trains', 'advises', 'shelters', 'allied_with', 'cooperates_with', 'negotiates_with', 'hostile_to', 'fights', 'member_of', 'leads', 'recruits']
 SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work']
@@ -97,6 +98,7 @@ class Appointment(BaseModel):
     start_date: PartialDate | None = Field(None, description='When the person took up the post, as an ISO 8601 date at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD); empty if not sourced.')
     end_date: PartialDate | None = Field(None, description='When the person left the post, at the precision the source gives; empty if still held or not sourced.')
     on_behalf_of_id: Slug | None = Field(None, description='The faction, party or delegation whose seat it was, as sources say (an actor_id in actors); empty for independents or when not sourced.')
+    community: Community | None = Field(None, description="The sect or ethnic community the sources describe the member as representing, for bodies composed along those lines (the Iraqi Governing Council); empty where sources do not say or the body was not so composed. Backed by the row's evidence.")
     replaces_id: Slug | None = Field(None, description='The appointment this one took over from (an appointment_id in this table), for a post that passed from one person to another.')
     end_reason: EndReason | None = Field(None, description='Why the appointment ended, from a controlled list; empty if it has not ended or the reason is not sourced.')
     certainty: Certainty = Field(description='How well the appointment is established by its evidence, from a controlled list; the validator checks that it agrees with the evidence rows.')
@@ -157,4 +159,4 @@ class Evidence(BaseModel):
 
 
 MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence}
-__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'RecordTable', 'Relation', 'RelationType', 'Role', 'SourceType', 'Stance']
+__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'RecordTable', 'Relation', 'RelationType', 'Role', 'SourceType', 'Stance']
