@@ -85,7 +85,7 @@ def test_rotating_presidencies_do_not_overlap() -> None:
     for body, terms in presidents.items():
         if not any(t.replaces_id for t in terms):
             continue
-        terms.sort(key=lambda t: _date(t.start_date).sort_key())
+        terms.sort(key=lambda t: _date(t.start_date).sort_key)
         for earlier, later in zip(terms, terms[1:], strict=False):
             assert not _date(later.start_date).is_before(_date(earlier.end_date)), (
                 body,
