@@ -72,6 +72,8 @@ def _certainty_issue(
     certainty = row.values.get("certainty")
     if certainty is None or "certainty" in row.bad_fields:
         return None
+    if any(c not in citations for c in s.supporting | s.disputing):
+        return None  # a dangling citation is reported as such; its nature is unknown, so no verdict here
     path, line = t.spec.path, row.line
 
     def partisan(c: str) -> bool:

@@ -1,0 +1,251 @@
+"""Write a synthetic data package in this project's schema, at any size, optionally with seeded errors.
+
+    python benchmarks/generate.py --events 1000000 --out /tmp/synthetic [--seed-errors]
+
+The package uses the live ``datapackage.json`` and ``schemas/``; every row is valid and backed by
+evidence, so a clean package validates with no issues. ``--seed-errors`` plants one error of each
+kind both validators can see (type, pattern, enum, required, unique key, foreign key, ragged row) at
+lines spread through the files, and writes them to ``seeded-errors.json`` as (path, line, field, code).
+
+Sizes follow the events: for N events there are N evidence rows for the events (every row needs
+evidence), N/20 actors, appointments and relations with their own evidence, N/5 participants,
+N/20 actor names and N/50 citations. Everything is deterministic for a given ``--seed``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sizes(events: int) -> dict[str, int]:
+    small = max(events // 20, 4)
+    return {
+        "events": events,
+        "actors": small,
+        "appointments": small,
+        "relations": small,
+        "participants": max(events // 5, 1),
+        "actor_names": small,
+        "citations": max(events // 50, 2),
+    }
+
+
+def _date(rng: random.Random) -> str:
+    year = rng.randint(1979, 2024)
+    return rng.choice(
+        (f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+    )
+
+
+def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[list[str]]]:
+    """One generator of rows per table, in the schemas' column order."""
+    persons = n["actors"] // 2
+
+    def actor(i: int) -> str:
+        return f"actor-{i}"
+
+    def actors() -> Iterator[list[str]]:
+        for i in range(n["actors"]):
+            kind = "person" if i < persons else "organization"
+            parent = actor(i - 1) if kind == "organization" and i > persons and i % 7 == 0 else ""
+            yield [
+                actor(i),
+                f"Synthetic Actor {i}",
+                kind,
+                "IR",
+                parent,
+                "",
+                _date(rng),
+                "",
+                f"Synthetic actor number {i}.",
+            ]
+
+    def actor_names() -> Iterator[list[str]]:
+        for i in range(n["actor_names"]):
+            yield [actor(i % n["actors"]), f"Actor {i} (variant)", "en", "transliteration"]
+
+    def events() -> Iterator[list[str]]:
+        for i in range(n["events"]):
+            yield [
+                f"event-{i}",
+                _date(rng),
+                "",
+                "meeting",
+                f"Event {i}",
+                f"Synthetic event number {i}, with a comma.",
+                "Tehran",
+                "IR",
+                "reported",
+            ]
+
+    def participants() -> Iterator[list[str]]:
+        for i in range(n["participants"]):
+            yield [f"event-{i % n['events']}", actor(i % n["actors"]), "participant"]
+
+    def appointments() -> Iterator[list[str]]:
+        orgs = n["actors"] - persons
+        for i in range(n["appointments"]):
+            row = [
+                f"appointment-{i}",
+                actor(i % persons),
+                actor(persons + i % orgs),
+                "Member",
+                "2001-12-22",
+                "2002-06",
+                "",
+                "",
+                "",
+                "body_dissolved",
+                "reported",
+            ]
+            yield row
+
+    def relations() -> Iterator[list[str]]:
+        for i in range(n["relations"]):
+            yield [
+                f"relation-{i}",
+                actor(i % n["actors"]),
+                actor((i + 1) % n["actors"]),
+                "supports",
+                "2001",
+                "2002",
+                "reported",
+                "Synthetic tie.",
+            ]
+
+    def citations() -> Iterator[list[str]]:
+        for i in range(n["citations"]):
+            yield [
+                f"citation-{i}",
+                f"Report {i}",
+                "",
+                "Synthetic News",
+                "2020-01-01",
+                f"https://example.org/report/{i}",
+                "",
+                "2026-11-22",
+                "news_report",
+                "false",
+                "en",
+                "",
+            ]
+
+    def evidence() -> Iterator[list[str]]:
+        for table, prefix in (
+            ("events", "event"),
+            ("actors", "actor"),
+            ("appointments", "appointment"),
+            ("relations", "relation"),
+        ):
+            for i in range(n[table]):
+                yield [
+                    table,
+                    f"{prefix}-{i}",
+                    f"citation-{i % n['citations']}",
+                    "para. 1",
+                    f'Quoted "text" number {i}.',
+                    "supports",
+                    "",
+                ]
+
+    return {
+        "actors": actors(),
+        "actor_names": actor_names(),
+        "events": events(),
+        "participants": participants(),
+        "appointments": appointments(),
+        "relations": relations(),
+        "citations": citations(),
+        "evidence": evidence(),
+    }
+
+
+# (table, field, code, how to break the row). Only what frictionless validate also reports.
+SEEDS = [
+    ("events", "date", "pattern-error", lambda row, cols: _set(row, cols, "date", "22/12/2001")),
+    ("events", "event_type", "enum-error", lambda row, cols: _set(row, cols, "event_type", "party")),
+    ("events", "title", "required-error", lambda row, cols: _set(row, cols, "title", "")),
+    ("citations", "partisan", "type-error", lambda row, cols: _set(row, cols, "partisan", "maybe")),
+    ("participants", "actor_id", "foreign-key-error", lambda row, cols: _set(row, cols, "actor_id", "no-such-actor")),
+    (
+        "evidence",
+        "citation_id",
+        "foreign-key-error",
+        lambda row, cols: _set(row, cols, "citation_id", "no-such-citation"),
+    ),
+    ("relations", None, "extra-cell", lambda row, cols: row.append("stray")),
+]
+
+
+def _set(row: list[str], cols: list[str], name: str, value: str) -> None:
+    row[cols.index(name)] = value
+
+
+def write_package(out: Path, events: int, seed: int = 1, seed_errors: bool = False) -> dict[str, int]:
+    """Write the package into ``out``; return the number of data rows per table."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "datapackage.json", out / "datapackage.json")
+    shutil.rmtree(out / "schemas", ignore_errors=True)
+    shutil.copytree(ROOT / "schemas", out / "schemas")
+    (out / "data").mkdir(exist_ok=True)
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    n = _sizes(events)
+    counts: dict[str, int] = {}
+    seeded: list[dict[str, object]] = []
+    plan: dict[str, list[tuple[int, int]]] = {}  # table -> [(row index, seed index)]
+    if seed_errors:
+        for k, (table, *_rest) in enumerate(SEEDS):
+            total = (
+                sum(n[t] for t in ("events", "actors", "appointments", "relations"))
+                if table == "evidence"
+                else n[table]
+            )
+            plan.setdefault(table, []).append((rng.randrange(total // 3, total), k))
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        schema = json.loads((ROOT / resource["schema"]).read_text(encoding="utf-8"))
+        cols = [f["name"] for f in schema["fields"]]
+        breaks = dict(plan.get(name, []))
+        with open(out / resource["path"], "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(cols)
+            count = 0
+            for i, row in enumerate(_rows(n, rng)[name]):
+                if i in breaks:
+                    table, field, code, breaker = SEEDS[breaks[i]]
+                    breaker(row, cols)
+                    seeded.append({"path": resource["path"], "line": i + 2, "field": field, "code": code})
+                writer.writerow(row)
+                count += 1
+        counts[name] = count
+    if seed_errors:
+        (out / "seeded-errors.json").write_text(json.dumps(seeded, indent=2) + "\n", encoding="utf-8")
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000, help="number of events (other tables follow)")
+    parser.add_argument("--out", type=Path, required=True, help="directory to write the package into")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--seed-errors", action="store_true", help="plant known errors and list them in seeded-errors.json"
+    )
+    args = parser.parse_args(argv)
+    counts = write_package(args.out, args.events, args.seed, args.seed_errors)
+    print(f"wrote {sum(counts.values()):,} rows to {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
