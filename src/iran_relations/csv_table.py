@@ -44,6 +44,11 @@ def read_csv(root: Path, rel: str) -> CsvTable:
         return table
     if data.startswith(BOM):
         data = data[len(BOM) :]
+        table.issues.append(
+            Issue(rel, 1, None, "byte-order-mark", f"{rel} starts with a UTF-8 byte-order mark; save it without one")
+        )
+    if b"\r" in data:
+        table.issues.append(_line_ending_issue(rel, data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -63,6 +68,17 @@ def read_csv(root: Path, rel: str) -> CsvTable:
     if not table.header:
         table.issues.append(Issue(rel, 1, None, "empty-file", f"{rel} has no header row"))
     return table
+
+
+def _line_ending_issue(rel: str, data: bytes) -> Issue:
+    """One issue per file for CR LF or bare CR line ends, at the first line that has one."""
+    first = data.index(b"\r")
+    line = data[:first].count(b"\n") + 1
+    crlf, cr = data.count(b"\r\n"), data.count(b"\r") - data.count(b"\r\n")
+    kinds = ", ".join(k for k, n in ((f"{crlf} CR LF", crlf), (f"{cr} bare CR", cr)) if n)
+    return Issue(
+        rel, line, None, "line-ending", f"lines end in {kinds} (first on line {line}); save with LF line endings"
+    )
 
 
 def _parse(text: str, table: CsvTable) -> None:

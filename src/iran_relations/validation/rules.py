@@ -188,40 +188,10 @@ def _check_appointees(tables: dict[str, CheckedTable]) -> list[Issue]:
     return issues
 
 
-def _check_parent_cycles(tables: dict[str, CheckedTable]) -> list[Issue]:
-    actors = tables.get("actors")
-    if actors is None:
-        return []
-    parent = {r.values.get("actor_id"): r.values.get("parent_id") for r in actors.rows if r.values.get("actor_id")}
-    issues = []
-    for row in actors.rows:
-        start = row.values.get("actor_id")
-        seen = {start}
-        node = parent.get(start)
-        while node is not None and node in parent:
-            if node == start:
-                issues.append(
-                    Issue(
-                        actors.spec.path,
-                        row.line,
-                        "parent_id",
-                        "parent-cycle",
-                        f"following parent_id from {start!r} leads back to it",
-                    )
-                )
-                break
-            if node in seen:
-                break  # a loop further up; reported on its own members
-            seen.add(node)
-            node = parent.get(node)
-    return issues
-
-
 def check_rules(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
     issues: list[Issue] = []
     for t in tables.values():
         issues += _check_dates(t)
     issues += _check_evidence_coverage(tables)
     issues += _check_appointees(tables)
-    issues += _check_parent_cycles(tables)
     return issues

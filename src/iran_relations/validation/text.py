@@ -1,0 +1,104 @@
+"""Layer 5: text hygiene and hostile text in free-text cells.
+
+Free-text fields are the string fields with no pattern and no controlled list (names, titles,
+descriptions, quotes, notes): the other fields are already held to a form by layer 1. A cell here
+must not start like a spreadsheet formula, carry markup, hide invisible characters, differ from its
+NFC form or begin or end with whitespace. Each cell gets at most one issue per code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..issues import Issue
+from ..table_schema import PackageSpec
+from .conformance import CheckedTable
+
+__all__ = ["check_text", "invisible_characters"]
+
+# What spreadsheets run as a formula when it leads a cell (OWASP CSV injection), tab and CR included.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|<\s*(script|iframe|style|img|svg)\b|javascript\s*:", re.IGNORECASE)
+# Allowed although Unicode calls them format characters: the zero-width non-joiner spells Persian
+# words (می‌خواهم), and the newline may separate lines of a quoted infobox.
+ALLOWED = {"\u200c", "\n"}
+
+
+def invisible_characters(value: str) -> list[str]:
+    """The code points in ``value`` a reader cannot see or that change how text around them shows."""
+    found = []
+    for ch in value:
+        if ch in ALLOWED or ch == " ":
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp") or (category == "Zs"):
+            found.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}")
+    return found
+
+
+def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
+    issues = []
+    if value.startswith(FORMULA_START):
+        issues.append(
+            Issue(
+                path,
+                line,
+                name,
+                "formula-cell",
+                f"{name} starts with {value[:1]!r}, which a spreadsheet runs as a formula: reword it so it starts otherwise (drop a list bullet, or write 'minus')",
+            )
+        )
+    if MARKUP.search(value):
+        issues.append(
+            Issue(
+                path,
+                line,
+                name,
+                "markup",
+                f"{name} contains markup ({MARKUP.search(value).group(0)[:40]!r}): write plain text, without tags or scripts",  # type: ignore[union-attr]
+            )
+        )
+    hidden = invisible_characters(value)
+    if hidden:
+        shown = ", ".join(dict.fromkeys(hidden))
+        issues.append(
+            Issue(path, line, name, "invisible-character", f"{name} contains {shown}: delete it or use a plain space")
+        )
+    if not unicodedata.is_normalized("NFC", value):
+        issues.append(
+            Issue(
+                path,
+                line,
+                name,
+                "not-nfc",
+                f"{name} is not in Unicode NFC form (a letter and its accent are stored apart): `iran-relations fmt` fixes it",
+            )
+        )
+    if value != value.strip():
+        side = "starts" if value[:1].isspace() else "ends"
+        issues.append(
+            Issue(
+                path,
+                line,
+                name,
+                "stray-whitespace",
+                f"{name} {side} with whitespace: delete the leading or trailing spaces",
+            )
+        )
+    return issues
+
+
+def check_text(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
+    issues: list[Issue] = []
+    for t in spec.tables:
+        table = tables.get(t.name)
+        if table is None:
+            continue
+        free = [f.name for f in t.fields if f.type == "string" and not f.pattern and f.enum is None]
+        for row in table.rows:
+            for name in free:
+                value = row.values.get(name)
+                if value and name not in row.bad_fields:  # a ragged row's cells are shifted: not judged
+                    issues += _cell_issues(t.path, row.line, name, value)
+    return issues
