@@ -6,11 +6,11 @@ import argparse
 import sys
 from types import ModuleType
 
-from . import validate
+from . import fmt, validate
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS: dict[str, ModuleType] = {"validate": validate}
+COMMANDS: dict[str, ModuleType] = {"validate": validate, "fmt": fmt}
 
 
 def build_parser() -> argparse.ArgumentParser:
