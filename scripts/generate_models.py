@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from _generated import write_or_check  # noqa: E402
 from iran_relations.fields import PATTERN_TYPES  # noqa: E402
 from iran_relations.table_schema import FieldSpec, TableSpec, read_package  # noqa: E402
 
@@ -114,18 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if models.py is out of date instead of writing it")
     args = parser.parse_args(argv)
-    text = render()
-    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-    if args.check:
-        if current != text:
-            print(f"{TARGET.relative_to(ROOT)} is out of date with schemas/: run `make generate`", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        TARGET.write_text(text, encoding="utf-8")
-        print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
-
+    return write_or_check(TARGET, render(), args.check)
 
 if __name__ == "__main__":
     sys.exit(main())
