@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from _generated import write_or_check  # noqa: E402
+
 from iran_relations.issues import CODES  # noqa: E402
 from iran_relations.table_schema import DescriptorError  # noqa: E402
 from iran_relations.validation import validate  # noqa: E402

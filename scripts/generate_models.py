@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from _generated import write_or_check  # noqa: E402
+
 from iran_relations.fields import PATTERN_TYPES  # noqa: E402
 from iran_relations.table_schema import FieldSpec, TableSpec, read_package  # noqa: E402
 
@@ -116,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if models.py is out of date instead of writing it")
     args = parser.parse_args(argv)
     return write_or_check(TARGET, render(), args.check)
+
 
 if __name__ == "__main__":
     sys.exit(main())
