@@ -1,0 +1,96 @@
+"""Time `iran-relations validate` against `frictionless validate` on the same synthetic package.
+
+    python benchmarks/validate_speed.py --events 100000 [--work DIR] [--skip-frictionless]
+
+Writes a synthetic package with seeded errors (benchmarks/generate.py), runs each validator as its
+own process, and prints wall time, peak memory (max RSS), rows per second, the ratio of the two,
+and whether each found every seeded error at its line. Run it at several sizes to see that time
+grows linearly with rows. A benchmark, not a test: it prints what it measured and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_package  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def measure(cmd: list[str]) -> tuple[float, int, str]:
+    """Run ``cmd`` as a child; return wall seconds, its peak RSS in bytes and its stdout."""
+    runner = (
+        "import resource,subprocess,sys,time;"
+        "t=time.perf_counter();p=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
+        "w=time.perf_counter()-t;"
+        "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+        "sys.stderr.write(f'{w} {r}\\n');sys.stdout.write(p.stdout)"
+    )
+    done = subprocess.run([sys.executable, "-c", runner, *cmd], capture_output=True, text=True)
+    wall, rss_kb = done.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kb) * 1024, done.stdout
+
+
+def ours(pkg: Path) -> tuple[float, int, set[tuple[str, int]]]:
+    wall, rss, out = measure([str(BIN / "iran-relations"), "validate", str(pkg), "--format", "json"])
+    found = {(i["path"], i["line"]) for i in json.loads(out)["issues"]}
+    return wall, rss, found
+
+
+def theirs(pkg: Path) -> tuple[float, int, set[tuple[str, int]]]:
+    wall, rss, out = measure([str(BIN / "frictionless"), "validate", str(pkg / "datapackage.json"), "--json"])
+    found = set()
+    for task in json.loads(out).get("tasks", []):
+        for err in task.get("errors", []):
+            if err.get("rowNumber"):
+                found.add((task["place"], err["rowNumber"]))
+    return wall, rss, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--work", type=Path, help="where to write the package (default: a temporary folder)")
+    parser.add_argument("--skip-frictionless", action="store_true", help="time only iran-relations validate")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        pkg = args.work or Path(tmp) / "package"
+        t = time.perf_counter()
+        counts = write_package(pkg, args.events, seed_errors=True)
+        rows = sum(counts.values())
+        seeded = {(e["path"], e["line"]) for e in json.loads((pkg / "seeded-errors.json").read_text())}
+        print(
+            f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"
+        )
+        print(f"package: {args.events:,} events, {rows:,} rows in all, written in {time.perf_counter() - t:.1f} s")
+        print(f"seeded errors: {len(seeded)}")
+        results = {"iran-relations validate": ours(pkg)}
+        if not args.skip_frictionless:
+            results["frictionless validate"] = theirs(pkg)
+        for name, (wall, rss, found) in results.items():
+            missed = sorted(seeded - found)
+            print(
+                f"{name:26} {wall:8.2f} s  {rows / wall:>10,.0f} rows/s  peak {rss / 2**20:7.0f} MiB  "
+                f"seeded errors found at their line: {len(seeded) - len(missed)}/{len(seeded)}"
+                + (f"  missed: {missed}" if missed else "")
+            )
+        if len(results) == 2:
+            (ours_wall, *_), (their_wall, *_) = results.values()
+            print(f"ratio: iran-relations validate is {their_wall / ours_wall:.1f}x faster than frictionless validate")
+    return 0
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    sys.exit(main())
