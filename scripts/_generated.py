@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,3 +23,13 @@ def write_or_check(target: Path, text: str, check: bool, how: str = "make genera
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
     return 0
+
+
+def main(doc: str, target: Path, render: Callable[[], str], argv: list[str] | None = None) -> int:
+    """The command line every generator shares: write ``target``, or ``--check`` it for drift."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument(
+        "--check", action="store_true", help=f"exit 1 if {target.name} is out of date instead of writing it"
+    )
+    args = parser.parse_args(argv)
+    return write_or_check(target, render(), args.check)

@@ -7,7 +7,6 @@ example is what the validator really reports on the fixture scenario named after
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from _generated import write_or_check  # noqa: E402
+import _generated as generated  # noqa: E402
 
 from iran_relations.issues import CODES  # noqa: E402
 from iran_relations.table_schema import DescriptorError  # noqa: E402
@@ -101,10 +100,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the page is out of date instead of writing it")
-    args = parser.parse_args(argv)
-    return write_or_check(TARGET, render(), args.check)
+    return generated.main(__doc__, TARGET, render, argv)
 
 
 if __name__ == "__main__":

@@ -6,14 +6,13 @@ checked-in file differs from what the schemas generate (CI runs it).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from _generated import write_or_check  # noqa: E402
+import _generated as generated  # noqa: E402
 
 from iran_relations.fields import PATTERN_TYPES  # noqa: E402
 from iran_relations.table_schema import FieldSpec, TableSpec, read_package  # noqa: E402
@@ -113,10 +112,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if models.py is out of date instead of writing it")
-    args = parser.parse_args(argv)
-    return write_or_check(TARGET, render(), args.check)
+    return generated.main(__doc__, TARGET, render, argv)
 
 
 if __name__ == "__main__":
