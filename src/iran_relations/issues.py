@@ -304,6 +304,13 @@ CODES: dict[str, Code] = _codes(
         "rule",
     ),
     Code(
+        "unknown-country",
+        "Not a country code",
+        "A country cell has the form of a code but names no country in ISO 3166-1 alpha-2.",
+        "Use the country's ISO 3166-1 alpha-2 code (GB, not UK); leave it empty for a historical state with no code.",
+        "integrity",
+    ),
+    Code(
         "replaces-cycle",
         "Appointments replace each other in a loop",
         "Following replaces_id from this appointment leads back to it.",

@@ -13,6 +13,7 @@ from ..locations import resolve_root
 from ..report import Report
 from ..table_schema import read_package
 from .conformance import check_tables
+from .countries import check_countries
 from .cycles import check_cycles
 from .duplicates import check_duplicates
 from .integrity import check_foreign_keys
@@ -28,6 +29,7 @@ def validate(path: str | Path | None = None) -> Report:
     spec = read_package(resolve_root(path))
     tables, issues = check_tables(spec)
     issues += check_foreign_keys(spec, tables)
+    issues += check_countries(spec, tables)
     issues += check_models(spec, tables)
     issues += check_rules(spec, tables)
     issues += check_cycles(tables)
