@@ -7,14 +7,14 @@ so that they run in one fast pass; tests compare the findings with frictionless 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..csv_table import CsvTable, read_csv
 from ..issues import Issue
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 
-__all__ = ["Row", "CheckedTable", "check_tables"]
+__all__ = ["Row", "CheckedTable", "check_tables", "good_cells"]
 
 
 @dataclass
@@ -192,3 +192,19 @@ def check_tables(spec: PackageSpec) -> tuple[dict[str, CheckedTable], list[Issue
         tables[t.name] = CheckedTable(t, rows, csv.readable and bool(csv.header))
         issues += found
     return tables, issues
+
+
+def good_cells(
+    spec: PackageSpec, tables: dict[str, CheckedTable], select: Callable[[FieldSpec], bool]
+) -> Iterator[tuple[str, int, str, str]]:
+    """(path, line, field, value) of every non-empty cell of a selected field that layer 1 did not reject."""
+    for t in spec.tables:
+        table = tables.get(t.name)
+        if table is None:
+            continue
+        names = [f.name for f in t.fields if select(f)]
+        for row in table.rows:
+            for name in names:
+                value = row.values.get(name)
+                if value and name not in row.bad_fields:  # a ragged row's cells are shifted: not judged
+                    yield t.path, row.line, name, value

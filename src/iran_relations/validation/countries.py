@@ -10,7 +10,7 @@ from iso3166 import countries_by_alpha2
 
 from ..issues import Issue
 from ..table_schema import PackageSpec
-from .conformance import CheckedTable
+from .conformance import CheckedTable, good_cells
 
 __all__ = ["check_countries"]
 
@@ -18,22 +18,14 @@ COUNTRY_PATTERN = "^[A-Z]{2}$"
 
 
 def check_countries(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
-    issues: list[Issue] = []
-    for t in spec.tables:
-        table = tables.get(t.name)
-        if table is None:
-            continue
-        for name in (f.name for f in t.fields if f.pattern == COUNTRY_PATTERN):
-            for row in table.rows:
-                code = row.values.get(name)
-                if code and name not in row.bad_fields and code not in countries_by_alpha2:
-                    issues.append(
-                        Issue(
-                            t.path,
-                            row.line,
-                            name,
-                            "unknown-country",
-                            f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
-                        )
-                    )
-    return issues
+    return [
+        Issue(
+            path,
+            line,
+            name,
+            "unknown-country",
+            f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
+        )
+        for path, line, name, code in good_cells(spec, tables, lambda f: f.pattern == COUNTRY_PATTERN)
+        if code not in countries_by_alpha2
+    ]

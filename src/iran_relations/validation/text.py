@@ -12,8 +12,8 @@ import re
 import unicodedata
 
 from ..issues import Issue
-from ..table_schema import PackageSpec
-from .conformance import CheckedTable
+from ..table_schema import FieldSpec, PackageSpec
+from .conformance import CheckedTable, good_cells
 
 __all__ = ["check_text", "invisible_characters"]
 
@@ -90,15 +90,10 @@ def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
 
 
 def check_text(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
+    def free(f: FieldSpec) -> bool:
+        return f.type == "string" and not f.pattern and f.enum is None
+
     issues: list[Issue] = []
-    for t in spec.tables:
-        table = tables.get(t.name)
-        if table is None:
-            continue
-        free = [f.name for f in t.fields if f.type == "string" and not f.pattern and f.enum is None]
-        for row in table.rows:
-            for name in free:
-                value = row.values.get(name)
-                if value and name not in row.bad_fields:  # a ragged row's cells are shifted: not judged
-                    issues += _cell_issues(t.path, row.line, name, value)
+    for path, line, name, value in good_cells(spec, tables, free):
+        issues += _cell_issues(path, line, name, value)
     return issues
