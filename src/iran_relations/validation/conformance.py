@@ -1,67 +1,30 @@
 """Layer 1: each CSV against its Table Schema (header, cells, uniqueness, primary key).
 
 This reimplements, for this package's field types, the checks ``frictionless validate`` makes,
-so that they run in one fast pass; tests compare the findings with frictionless itself.
+column by column, so that they run in one fast pass; tests compare the findings with frictionless.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from ..csv_table import CsvTable, read_csv
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from ..issues import Issue
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
+from .frame import Frame, Frames, arange, constant, is_ascii_printable, where
+from .source import STRING, Source, read_source
 
-__all__ = ["Row", "CheckedTable", "check_tables", "good_cells"]
-
-
-@dataclass
-class Row:
-    """One data row: its physical line, its cells by field name ('' → None), and whether every cell passed."""
-
-    line: int
-    values: dict[str, str | None]
-    ok: bool = True
-    bad_fields: set[str] = field(default_factory=set)
+__all__ = ["check_tables"]
 
 
-@dataclass
-class CheckedTable:
-    spec: TableSpec
-    rows: list[Row]
-    readable: bool
-
-
-def _cell_checker(f: FieldSpec) -> Callable[[str], tuple[str, str] | None]:
-    """Build one function that returns (code, message) for a bad non-empty value, None for a good one."""
-    pattern = re.compile(f.pattern) if f.pattern else None
-    enum = frozenset(f.enum) if f.enum is not None else None
-    booleans = frozenset(f.true_values + f.false_values) if f.type == "boolean" else None
-    allowed = ", ".join(f.enum or ())
-
-    def check(value: str) -> tuple[str, str] | None:
-        if booleans is not None and value not in booleans:
-            return (
-                "type-error",
-                f"{value!r} is not a boolean: write {' or '.join(f.true_values[:1] + f.false_values[:1])}",
-            )
-        if pattern is not None and not pattern.match(value):
-            return "pattern-error", f"{value!r} does not have the form {f.name} needs (pattern {f.pattern})"
-        if enum is not None and value not in enum:
-            return "enum-error", f"{value!r} is not an allowed {f.name}; use one of: {allowed}"
-        return None
-
-    return check
-
-
-def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Issue]]:
+def _check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str, int], list[Issue]]:
     """Map schema field names to column positions, reporting missing, extra, repeated or reordered columns."""
     issues: list[Issue] = []
     positions: dict[str, int] = {}
-    line = csv.header_line
-    for i, name in enumerate(csv.header):
+    for i, name in enumerate(header):
         if name in positions:
             issues.append(
                 Issue(
@@ -87,7 +50,7 @@ def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Iss
     for name in t.field_names:
         if name not in positions:
             issues.append(Issue(t.path, line, name, "missing-column", f"column {name!r} is missing from the header"))
-    present = [n for i, n in enumerate(csv.header) if positions.get(n) == i]
+    present = [n for i, n in enumerate(header) if positions.get(n) == i]
     expected = [n for n in t.field_names if n in positions]
     if present != expected:
         issues.append(
@@ -102,109 +65,163 @@ def _check_header(t: TableSpec, csv: CsvTable) -> tuple[dict[str, int], list[Iss
     return positions, issues
 
 
-def _check_table(t: TableSpec, csv: CsvTable) -> tuple[list[Row], list[Issue]]:
-    issues = list(csv.issues)
-    if not csv.readable or not csv.header:
-        return [], issues
-    positions, header_issues = _check_header(t, csv)
-    issues += header_issues
-    width = len(csv.header)
-    checkers = [(f, positions.get(f.name), _cell_checker(f)) for f in t.fields]
-    unique_fields = [f.name for f in t.fields if f.unique and (f.name,) != t.primary_key]
-    seen_unique: dict[str, dict[str, int]] = {name: {} for name in unique_fields}
-    seen_keys: dict[tuple[str | None, ...], int] = {}
-    rows: list[Row] = []
-    for line, cells in csv.rows:
-        if not any(c.strip() for c in cells):
-            issues.append(Issue(t.path, line, None, "blank-row", "the row is empty"))
+def _pattern_fails(col: pa.Array, f: FieldSpec, filled: pa.Array) -> pa.Array:
+    """Filled cells the pattern does not match in full. RE2 decides printable-ASCII cells; Python's
+    re (Unicode-aware, as the row models are) decides the rest, and all cells if RE2 cannot compile it."""
+    assert f.pattern is not None
+    try:
+        fails = pc.and_(filled, pc.invert(pc.match_substring_regex(col, f"^(?:{f.pattern})$")))
+        python = pc.and_(filled, pc.invert(is_ascii_printable(col)))
+        fails = pc.and_(fails, pc.invert(python))
+    except pa.ArrowInvalid:
+        fails, python = constant(len(col), False), filled
+    pattern = re.compile(f.pattern)
+    rows = where(python)
+    extra = [i for i, v in zip(rows, col.take(pa.array(rows, pa.int64())).to_pylist()) if not pattern.fullmatch(v)]
+    if extra:
+        fails = pc.or_(fails, pc.is_in(arange(len(col)), pa.array(extra, pa.int64())))
+    return pc.fill_null(fails, False)
+
+
+def _cell_tests(f: FieldSpec) -> list[tuple[str, Callable[[pa.Array, pa.Array], pa.Array], Callable[[str], str]]]:
+    """(code, filled cells that fail, message for a failing value), in the order a cell is judged."""
+    tests = []
+    if f.type == "boolean":
+        allowed = pa.array(f.true_values + f.false_values, STRING)
+        hint = " or ".join(f.true_values[:1] + f.false_values[:1])
+        tests.append(
+            (
+                "type-error",
+                lambda col, filled: pc.and_(filled, pc.invert(pc.is_in(col, allowed))),
+                lambda v: f"{v!r} is not a boolean: write {hint}",
+            )
+        )
+    if f.pattern:
+        tests.append(
+            (
+                "pattern-error",
+                lambda col, filled: _pattern_fails(col, f, filled),
+                lambda v: f"{v!r} does not have the form {f.name} needs (pattern {f.pattern})",
+            )
+        )
+    if f.enum is not None:
+        members = pa.array(list(f.enum), STRING)
+        shown = ", ".join(f.enum)
+        tests.append(
+            (
+                "enum-error",
+                lambda col, filled: pc.and_(filled, pc.invert(pc.is_in(col, members))),
+                lambda v: f"{v!r} is not an allowed {f.name}; use one of: {shown}",
+            )
+        )
+    return tests
+
+
+def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
+    col, live = frame.cells[f.name], pc.invert(frame.ragged)
+    issues: list[Issue] = []
+    if f.required:
+        empty = pc.and_(pc.is_null(col), live)
+        for line in frame.lines_of(where(empty)):
+            issues.append(Issue(frame.path, line, f.name, "required-error", f"{f.name} is required but empty"))
+        frame.reject(f.name, empty)
+    remaining = pc.and_(pc.is_valid(col), live)
+    for code, failing, message in _cell_tests(f):
+        fails = pc.fill_null(failing(col, remaining), False)
+        rows = where(fails)
+        if not rows:
             continue
-        row = Row(line, {})
-        ragged = len(cells) != width
-        if ragged:
-            # The cells are shifted: report the row once, keep its key for references, check no cell.
-            row.ok = False
-            row.bad_fields.update(n for n in t.field_names if n not in t.primary_key)
-            code, detail = ("extra-cell", f"; extra: {cells[width:]!r}") if len(cells) > width else ("missing-cell", "")
+        for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows)):
+            issues.append(Issue(frame.path, line, f.name, code, message(value)))  # type: ignore[arg-type]
+        frame.reject(f.name, fails)
+        remaining = pc.and_(remaining, pc.invert(fails))
+    return issues
+
+
+def _repeats(frame: Frame, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...], int]]:
+    """(row, key, first line) for each row whose key (all parts filled) an earlier row already has."""
+    key = frame.key(names)
+    counts = pc.value_counts(key.filter(pc.is_valid(key)))
+    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    if len(repeated) == 0:
+        return []
+    rows = where(pc.is_in(key, repeated))
+    parts = list(zip(*(frame.values(n, rows) for n in names)))
+    first: dict[tuple[str, ...], int] = {}
+    found = []
+    for i, line, k in zip(rows, frame.lines_of(rows), parts):
+        if k in first:
+            found.append((i, k, first[k]))  # type: ignore[arg-type]
+        else:
+            first[k] = line  # type: ignore[index]
+    return found
+
+
+def _check_unique(frame: Frame) -> list[Issue]:
+    t = frame.spec
+    issues: list[Issue] = []
+    failed: list[int] = []
+    for f in t.fields:
+        if f.unique and (f.name,) != t.primary_key and f.name in frame.present:
+            for i, (value,), first in _repeats(frame, (f.name,)):
+                failed.append(i)
+                line = frame.lines_of([i])[0]
+                issues.append(
+                    Issue(t.path, line, f.name, "unique-error", f"{f.name} {value!r} is already used on line {first}")
+                )
+    if t.primary_key and all(k in frame.present for k in t.primary_key):
+        for i, key, first in _repeats(frame, t.primary_key):
+            failed.append(i)
+            line = frame.lines_of([i])[0]
+            shown = key[0] if len(key) == 1 else key
             issues.append(
                 Issue(
                     t.path,
                     line,
-                    None,
-                    code,
-                    f"the row has {len(cells)} cells but the header has {width} columns{detail}",
+                    t.primary_key[0],
+                    "primary-key-error",
+                    f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
                 )
             )
-        for f, pos, check in checkers:
-            value = cells[pos] if pos is not None and pos < len(cells) else ""
-            if pos is None:
-                row.ok = False
-                row.values[f.name] = None
-                continue
-            if value == "":
-                row.values[f.name] = None
-                if f.required and not ragged:
-                    row.ok = False
-                    row.bad_fields.add(f.name)
-                    issues.append(Issue(t.path, line, f.name, "required-error", f"{f.name} is required but empty"))
-                continue
-            row.values[f.name] = value
-            problem = None if ragged else check(value)
-            if problem:
-                row.ok = False
-                row.bad_fields.add(f.name)
-                issues.append(Issue(t.path, line, f.name, problem[0], problem[1]))
-        for name in unique_fields:
-            v = row.values.get(name)
-            if v is not None:
-                first = seen_unique[name].setdefault(v, line)
-                if first != line:
-                    row.ok = False
-                    issues.append(
-                        Issue(t.path, line, name, "unique-error", f"{name} {v!r} is already used on line {first}")
-                    )
-        if t.primary_key:
-            key = tuple(row.values.get(k) for k in t.primary_key)
-            if all(k is not None for k in key):
-                first = seen_keys.setdefault(key, line)
-                if first != line:
-                    row.ok = False
-                    shown = key[0] if len(key) == 1 else key
-                    issues.append(
-                        Issue(
-                            t.path,
-                            line,
-                            t.primary_key[0],
-                            "primary-key-error",
-                            f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
-                        )
-                    )
-        rows.append(row)
-    return rows, issues
+    if failed:
+        frame.reject(None, pc.is_in(arange(frame.n), pa.array(failed, pa.int64())))
+    return issues
 
 
-def check_tables(spec: PackageSpec) -> tuple[dict[str, CheckedTable], list[Issue]]:
-    """Read and check every table; return them by name with the issues found."""
-    tables: dict[str, CheckedTable] = {}
+def _frame(t: TableSpec, source: Source) -> tuple[Frame, list[Issue]]:
+    issues = list(source.issues)
+    if not source.readable or not source.header:
+        return Frame(t, readable=False), issues
+    positions, header_issues = _check_header(t, source.header, source.header_line)
+    issues += header_issues
+    n = len(source.lines)
+    ragged = pc.is_in(arange(n), pa.array(list(source.ragged), pa.int64())) if source.ragged else constant(n, False)
+    frame = Frame(
+        t,
+        readable=True,
+        cells={
+            f.name: source.columns[positions[f.name]] if f.name in positions else pa.nulls(n, STRING) for f in t.fields
+        },
+        present=frozenset(positions),
+        lines=source.lines,
+        ragged=ragged,
+        ok=pc.and_(constant(n, len(positions) == len(t.fields)), pc.invert(ragged)),
+        # A ragged row's cells are shifted: it keeps its key for references, no other cell is judged.
+        bad={f.name: constant(n, False) if f.name in t.primary_key else ragged for f in t.fields},
+    )
+    for f in t.fields:
+        if f.name in positions:
+            issues += _check_cells(frame, f)
+    issues += _check_unique(frame)
+    return frame, issues
+
+
+def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[Frames, list[Issue]]:
+    """Read and check every table; return them as frames with the issues found."""
+    frames: dict[str, Frame] = {}
     issues: list[Issue] = []
     for t in spec.tables:
-        csv = read_csv(spec.root, t.path)
-        rows, found = _check_table(t, csv)
-        tables[t.name] = CheckedTable(t, rows, csv.readable and bool(csv.header))
+        frame, found = _frame(t, read_source(spec.root, t.path, t.field_names, fast))
+        frames[t.name] = frame
         issues += found
-    return tables, issues
-
-
-def good_cells(
-    spec: PackageSpec, tables: dict[str, CheckedTable], select: Callable[[FieldSpec], bool]
-) -> Iterator[tuple[str, int, str, str]]:
-    """(path, line, field, value) of every non-empty cell of a selected field that layer 1 did not reject."""
-    for t in spec.tables:
-        table = tables.get(t.name)
-        if table is None:
-            continue
-        names = [f.name for f in t.fields if select(f)]
-        for row in table.rows:
-            for name in names:
-                value = row.values.get(name)
-                if value and name not in row.bad_fields:  # a ragged row's cells are shifted: not judged
-                    yield t.path, row.line, name, value
+    return Frames(spec, frames), issues

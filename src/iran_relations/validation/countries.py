@@ -8,24 +8,30 @@ from __future__ import annotations
 
 from iso3166 import countries_by_alpha2
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from ..issues import Issue
-from ..table_schema import PackageSpec
-from .conformance import CheckedTable, good_cells
+from .frame import Frames, where
 
 __all__ = ["check_countries"]
 
 COUNTRY_PATTERN = "^[A-Z]{2}$"
+ASSIGNED = pa.array(sorted(countries_by_alpha2), pa.string())
 
 
-def check_countries(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
-    return [
-        Issue(
-            path,
-            line,
-            name,
-            "unknown-country",
-            f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
-        )
-        for path, line, name, code in good_cells(spec, tables, lambda f: f.pattern == COUNTRY_PATTERN)
-        if code not in countries_by_alpha2
-    ]
+def check_countries(frames: Frames) -> list[Issue]:
+    issues = []
+    for frame, f in frames.fields(lambda f: f.pattern == COUNTRY_PATTERN):
+        rows = where(pc.and_(frame.good(f.name), pc.invert(pc.is_in(frame.cells[f.name], ASSIGNED))))
+        for line, code in zip(frame.lines_of(rows), frame.values(f.name, rows)):
+            issues.append(
+                Issue(
+                    frame.path,
+                    line,
+                    f.name,
+                    "unknown-country",
+                    f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
+                )
+            )
+    return issues

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ..issues import Issue
-from .conformance import CheckedTable
+import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["check_cycles"]
+from ..issues import Issue
+from .frame import Frame, Frames, where
+
+__all__ = ["check_cycles", "on_loops"]
 
 # (table, its key, the field pointing at another row of the same table, code, what to say)
 SELF_REFERENCES = [
@@ -20,29 +23,45 @@ SELF_REFERENCES = [
 ]
 
 
-def _loops(table: CheckedTable, key: str, ref: str, code: str, message: str) -> list[Issue]:
+def on_loops(points_to: dict[str, str | None]) -> set[str]:
+    """The nodes that following ``points_to`` from leads back to themselves; linear in the nodes."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    looped: set[str] = set()
+    for start in points_to:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in points_to and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = points_to[node]
+        if node is not None and state.get(node) == 1:  # closed a loop on the current path
+            looped.update(path[path.index(node) :])
+        for visited in path:
+            state[visited] = 2
+    return looped
+
+
+def _loops(frame: Frame, key: str, ref: str, code: str, message: str) -> list[Issue]:
     """Report every row that a chain of ``ref`` leads back to (each member of a loop, once)."""
-    points_to = {r.values.get(key): r.values.get(ref) for r in table.rows if r.values.get(key)}
-    issues = []
-    for row in table.rows:
-        start = row.values.get(key)
-        seen = {start}
-        node = points_to.get(start)
-        while node is not None and node in points_to:
-            if node == start:
-                issues.append(Issue(table.spec.path, row.line, ref, code, message.format(start=start)))
-                break
-            if node in seen:
-                break  # a loop further along; reported on its own members
-            seen.add(node)
-            node = points_to.get(node)
-    return issues
+    linked = pc.is_valid(frame.cells[ref])
+    if not pc.any(linked).as_py():
+        return []
+    keys, refs = frame.cells[key].to_pylist(), frame.cells[ref].to_pylist()
+    points_to = {k: r for k, r in zip(keys, refs) if k}
+    looped = on_loops(points_to)
+    if not looped:
+        return []
+    rows = where(pc.is_in(frame.cells[key], pa.array(sorted(looped), pa.string())))
+    return [
+        Issue(frame.path, line, ref, code, message.format(start=start))
+        for line, start in zip(frame.lines_of(rows), frame.values(key, rows))
+    ]
 
 
-def check_cycles(tables: dict[str, CheckedTable]) -> list[Issue]:
+def check_cycles(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
     for name, key, ref, code, message in SELF_REFERENCES:
-        table = tables.get(name)
-        if table is not None:
-            issues += _loops(table, key, ref, code, message)
+        frame = frames.get(name)
+        if frame is not None:
+            issues += _loops(frame, key, ref, code, message)
     return issues

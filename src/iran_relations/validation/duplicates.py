@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from ..issues import Issue
-from .conformance import CheckedTable
+from .frame import Frame, Frames, is_ascii_printable, where
 
 __all__ = ["check_duplicates", "loose_name"]
 
@@ -26,31 +29,65 @@ def loose_name(name: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def check_duplicates(tables: dict[str, CheckedTable]) -> list[Issue]:
-    actors, names = tables.get("actors"), tables.get("actor_names")
+def loose_names(names: pa.Array) -> pa.Array:
+    """:func:`loose_name` of each cell: in Arrow for printable ASCII, where it is exact, else in Python."""
+    lowered = pc.utf8_lower(names)
+    loose = pc.replace_substring_regex(pc.replace_substring_regex(lowered, r"\b(al|el|ul|the)\b", " "), "[^a-z0-9]", "")
+    other = where(pc.and_(pc.is_valid(names), pc.invert(is_ascii_printable(names))))
+    if not other:
+        return loose
+    values = loose.to_pylist()
+    for i, name in zip(other, names.take(pa.array(other, pa.int64())).to_pylist()):
+        values[i] = loose_name(name)
+    return pa.array(values, pa.string())
+
+
+def _named(frame: Frame, field: str, kind: dict[str, str | None], order: int) -> pa.Table:
+    """(loose name and type, actor, source, row) for each named row of a known actor."""
+    actor, name = frame.cells["actor_id"], frame.cells[field]
+    known = pc.fill_null(pc.and_(pc.is_in(actor, pa.array(list(kind), pa.string())), pc.is_valid(name)), False)
+    actor, name = actor.filter(known), name.filter(known)
+    kinds = pa.array([kind[a] or "" for a in actor.to_pylist()], pa.string())
+    loose = loose_names(name)
+    table = pa.table(
+        {
+            "group": pc.binary_join_element_wise(loose, kinds, "\x1f"),
+            "actor": actor,
+            "order": pa.array([order] * len(actor), pa.int8()),
+            "row": pc.indices_nonzero(known),
+        }
+    )
+    return table.filter(pc.not_equal(loose, ""))
+
+
+def check_duplicates(frames: Frames) -> list[Issue]:
+    actors, names = frames.get("actors"), frames.get("actor_names")
     if actors is None:
         return []
-    kind = {r.values.get("actor_id"): r.values.get("actor_type") for r in actors.rows}
-    owner: dict[tuple[str, str | None], tuple[str, str, int]] = {}  # (loose name, type) → (actor, path, line)
-    issues = []
+    kind = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist()))
+    kind.pop(None, None)  # type: ignore[call-overload]
     sources = [(actors, "name")] + ([(names, "name")] if names is not None else [])
-    for table, field in sources:
-        for row in table.rows:
-            actor, name = row.values.get("actor_id"), row.values.get(field)
-            if not actor or not name or actor not in kind:
-                continue
-            loose = loose_name(name)
-            if not loose:
-                continue
-            first = owner.setdefault((loose, kind[actor]), (actor, table.spec.path, row.line))
-            if first[0] != actor:
-                issues.append(
-                    Issue(
-                        table.spec.path,
-                        row.line,
-                        field,
-                        "duplicate-name",
-                        f"{name!r} also names {first[0]!r} ({first[1]} line {first[2]}): if both are one {kind[actor]}, merge them",
-                    )
+    named = pa.concat_tables([_named(frame, field, kind, k) for k, (frame, field) in enumerate(sources)])
+    groups = named.group_by("group").aggregate([("actor", "count_distinct")])
+    shared = groups.filter(pc.greater(groups["actor_count_distinct"], 1))["group"]
+    if len(shared) == 0:
+        return []
+    suspects = named.filter(pc.is_in(named["group"], shared)).sort_by([("order", "ascending"), ("row", "ascending")])
+    owner: dict[str, tuple[str, str, int]] = {}  # group → (actor, path, line)
+    issues = []
+    for group, actor, order, row in zip(*(suspects[c].to_pylist() for c in ("group", "actor", "order", "row"))):
+        frame, field = sources[order]
+        line = frame.lines_of([row])[0]
+        first = owner.setdefault(group, (actor, frame.path, line))
+        if first[0] != actor:
+            name = frame.values(field, [row])[0]
+            issues.append(
+                Issue(
+                    frame.path,
+                    line,
+                    field,
+                    "duplicate-name",
+                    f"{name!r} also names {first[0]!r} ({first[1]} line {first[2]}): if both are one {kind[actor]}, merge them",
                 )
+            )
     return issues

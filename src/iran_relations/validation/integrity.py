@@ -2,74 +2,72 @@
 
 from __future__ import annotations
 
+import pyarrow.compute as pc
+
 from ..issues import Issue
-from ..table_schema import PackageSpec
-from .conformance import CheckedTable
+from .frame import Frames, where
 
-__all__ = ["check_foreign_keys", "key_index"]
+__all__ = ["check_foreign_keys"]
 
-
-def key_index(table: CheckedTable, fields: tuple[str, ...]) -> dict[tuple[str | None, ...], int]:
-    """Map each value of ``fields`` in ``table`` to the first line it stands on."""
-    index: dict[tuple[str | None, ...], int] = {}
-    for row in table.rows:
-        index.setdefault(tuple(row.values.get(f) for f in fields), row.line)
-    return index
+RECORD_TABLES = ("actors", "events", "appointments", "relations")
 
 
-def check_foreign_keys(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
+def check_foreign_keys(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
-    for t in spec.tables:
-        table = tables.get(t.name)
-        if table is None or not table.readable:
+    for t in frames.spec.tables:
+        frame = frames.get(t.name)
+        if frame is None:
             continue
         for fk in t.foreign_keys:
-            target = tables.get(fk.resource)
-            if target is None or not target.readable:
+            target = frames.get(fk.resource)
+            if target is None:
                 continue
-            keys = key_index(target, fk.reference_fields)
+            value = frame.key(fk.fields)
+            checked = pc.is_valid(value)
+            for name in fk.fields:
+                checked = pc.and_(checked, pc.invert(frame.bad[name]))
+            known = target.key(fk.reference_fields)
+            rows = where(pc.and_(checked, pc.invert(pc.is_in(value, known.filter(pc.is_valid(known))))))
             ref = f"{fk.resource}.{', '.join(fk.reference_fields)}"
-            for row in table.rows:
-                value = tuple(row.values.get(f) for f in fk.fields)
-                if any(v is None for v in value) or any(f in row.bad_fields for f in fk.fields):
-                    continue
-                if value not in keys:
-                    shown = value[0] if len(value) == 1 else value
-                    issues.append(
-                        Issue(
-                            t.path,
-                            row.line,
-                            fk.fields[0],
-                            "foreign-key-error",
-                            f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
-                        )
+            parts = list(zip(*(frame.values(name, rows) for name in fk.fields)))
+            for line, value in zip(frame.lines_of(rows), parts):
+                shown = value[0] if len(value) == 1 else value
+                issues.append(
+                    Issue(
+                        t.path,
+                        line,
+                        fk.fields[0],
+                        "foreign-key-error",
+                        f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
                     )
-    issues += _check_evidence_targets(spec, tables)
-    return issues
+                )
+    return issues + _check_evidence_targets(frames)
 
 
-def _check_evidence_targets(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
-    evidence = tables.get("evidence")
-    if evidence is None or not evidence.readable:
+def _check_evidence_targets(frames: Frames) -> list[Issue]:
+    evidence = frames.get("evidence")
+    if evidence is None:
         return []
-    indexes = {
-        name: key_index(tables[name], tables[name].spec.primary_key)
-        for name in ("actors", "events", "appointments", "relations")
-        if name in tables and tables[name].readable
-    }
     issues = []
-    for row in evidence.rows:
-        table, record = row.values.get("record_table"), row.values.get("record_id")
-        if table not in indexes or record is None or "record_id" in row.bad_fields:
+    table, record = evidence.cells["record_table"], evidence.cells["record_id"]
+    for name in RECORD_TABLES:
+        target = frames.get(name)
+        if target is None:
             continue
-        if (record,) not in indexes[table]:
+        known = target.key(target.spec.primary_key)
+        dangling = pc.and_(
+            pc.and_(pc.equal(table, name), evidence.good("record_id")),
+            pc.invert(pc.is_in(record, known.filter(pc.is_valid(known)))),
+        )
+        rows = where(dangling)
+        for line, rid in zip(evidence.lines_of(rows), evidence.values("record_id", rows)):
             issues.append(
                 Issue(
-                    evidence.spec.path,
-                    row.line,
+                    evidence.path,
+                    line,
                     "record_id",
                     "dangling-evidence",
-                    f"record_id {record!r} is not an ID in {table}; the evidence backs nothing",
+                    f"record_id {rid!r} is not an ID in {name}; the evidence backs nothing",
                 )
             )
     return issues

@@ -1,41 +1,71 @@
-"""Layer 2: each row that passed the schema checks, validated by its typed pydantic model.
+"""Layer 2: the typed pydantic row models, for what a Table Schema cannot say.
 
-The models catch what a Table Schema cannot say, such as a date of the right form that names a day
-that does not exist (2001-02-30).
+Layer 1 has already held every cell to its type, pattern and list, so what the models add is a date
+of the right form naming a day that does not exist (2001-02-30). Each distinct date is parsed once;
+the model then judges, and words the message for, each row that holds one that fails.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import TypeAdapter, ValidationError
 
+from ..fields import DAY_PATTERN
 from ..issues import Issue
 from ..models import MODELS
-from ..table_schema import PackageSpec
-from .conformance import CheckedTable
+from ..partial_date import PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
+from .frame import Frame, Frames, arange, constant, where
 
 __all__ = ["check_models"]
 
 
-def check_models(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
+def _parses(value: str, pattern: str) -> bool:
+    try:
+        if pattern == DAY_PATTERN:
+            dt.date.fromisoformat(value)
+        else:
+            PartialDate.parse(value)
+    except (ValueError, PartialDateError):
+        return False
+    return True
+
+
+def _suspect_rows(frame: Frame) -> list[int]:
+    """Rows that passed layer 1 but hold a date that does not parse."""
+    suspect = constant(frame.n, False)
+    for f in frame.spec.fields:
+        if f.pattern not in (PARTIAL_DATE_PATTERN, DAY_PATTERN) or f.name not in frame.present:
+            continue
+        col = frame.cells[f.name]
+        distinct = pc.unique(col.filter(pc.and_(frame.ok, pc.is_valid(col)))).to_pylist()
+        failing = [v for v in distinct if not _parses(v, f.pattern)]
+        if failing:
+            suspect = pc.or_(suspect, pc.fill_null(pc.is_in(col, pa.array(failing, pa.string())), False))
+    return where(pc.and_(suspect, frame.ok))
+
+
+def check_models(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
-    for t in spec.tables:
-        model = MODELS.get(t.name)
-        table = tables.get(t.name)
-        if model is None or table is None:
+    for frame in frames:
+        model = MODELS.get(frame.spec.name)
+        if model is None or not frame.readable:
+            continue
+        rows = _suspect_rows(frame)
+        if not rows:
             continue
         adapter = TypeAdapter(model)
-        for row in table.rows:
-            if not row.ok:
-                continue
-            values = {k: v for k, v in row.values.items() if v is not None}
+        failed: dict[str | None, list[int]] = {}
+        for i, line in zip(rows, frame.lines_of(rows)):
+            values = {k: v for k, v in frame.row(i).items() if v is not None}
             try:
                 adapter.validate_python(values)
             except ValidationError as e:
-                row.ok = False
                 for err in e.errors(include_url=False):
                     name = str(err["loc"][0]) if err["loc"] else None
-                    if name:
-                        row.bad_fields.add(name)
+                    failed.setdefault(name, []).append(i)
                     code = (
                         "date-error"
                         if name and ("date" in name or name in ("published", "accessed"))
@@ -43,5 +73,7 @@ def check_models(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Iss
                     )
                     value = values.get(name) if name else None
                     msg = err["msg"].removeprefix("Value error, ")
-                    issues.append(Issue(t.path, row.line, name, code, f"{name} {value!r}: {msg}" if name else msg))
+                    issues.append(Issue(frame.path, line, name, code, f"{name} {value!r}: {msg}" if name else msg))
+        for name, bad in failed.items():
+            frame.reject(name if name in frame.bad else None, pc.is_in(arange(frame.n), pa.array(bad, pa.int64())))
     return issues

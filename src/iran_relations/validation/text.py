@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pyarrow.compute as pc
+
 from ..issues import Issue
-from ..table_schema import FieldSpec, PackageSpec
-from .conformance import CheckedTable, good_cells
+from ..table_schema import FieldSpec
+from .frame import Frames, where
 
 __all__ = ["check_text", "invisible_characters"]
 
@@ -89,11 +91,21 @@ def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
     return issues
 
 
-def check_text(spec: PackageSpec, tables: dict[str, CheckedTable]) -> list[Issue]:
-    def free(f: FieldSpec) -> bool:
-        return f.type == "string" and not f.pattern and f.enum is None
+# Cells that might break a rule: everything that is not plain printable ASCII, a formula start, a
+# leading or trailing space, or anything that could open markup. Python judges each candidate.
+CANDIDATE = r"^[=+\-@ ]| $|[^\x20-\x7e]|<|(?i:javascript)"
 
+
+def free_text(f: FieldSpec) -> bool:
+    """Names, titles, descriptions, quotes, notes: strings held to no pattern or list."""
+    return f.type == "string" and not f.pattern and f.enum is None
+
+
+def check_text(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
-    for path, line, name, value in good_cells(spec, tables, free):
-        issues += _cell_issues(path, line, name, value)
+    for frame, f in frames.fields(free_text):
+        col = frame.cells[f.name]
+        rows = where(pc.and_(frame.good(f.name), pc.match_substring_regex(col, CANDIDATE)))
+        for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows)):
+            issues += _cell_issues(frame.path, line, f.name, value)  # type: ignore[arg-type]
     return issues

@@ -1,0 +1,213 @@
+"""Read one CSV file into columns of text, each row with its physical line.
+
+Two readers give the same result. The fast one hands the file to Arrow's multi-threaded CSV parser
+and accepts what it parsed only if writing those cells back in canonical form (the form ``fmt``
+writes: the schema's header, LF, minimal quoting) gives back the file byte for byte, which proves
+the parse is the one a strict reader would make. Any other file (a byte-order mark, CR line ends,
+bad UTF-8, a stray quote, a ragged row, another header) goes to the strict reader of
+:mod:`iran_relations.csv_table`, which reports each problem at its line; its rows then become
+columns too. Empty cells are nulls.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from ..csv_table import read_csv
+from ..issues import Issue
+from .frame import arange
+
+__all__ = ["Source", "read_source", "physical_lines"]
+
+STRING = pa.string()
+
+
+@dataclass
+class Source:
+    """The columns of one file by header position, the line of each row, and the rows too short or long."""
+
+    path: str
+    header: list[str] = field(default_factory=list)
+    header_line: int = 1
+    columns: list[pa.Array] = field(default_factory=list)
+    lines: pa.Array = field(default_factory=lambda: pa.array([], pa.int64()))
+    ragged: dict[int, int] = field(default_factory=dict)  # row index -> number of cells, when not the header's
+    issues: list[Issue] = field(default_factory=list)
+    readable: bool = True
+
+
+def read_source(root: Path, rel: str, field_names: tuple[str, ...], fast: bool = True) -> Source:
+    """Read ``root/rel``; ``fast=False`` forces the strict reader (tests compare the two)."""
+    if fast:
+        try:
+            data = (root / rel).read_bytes()
+        except OSError:
+            data = None  # the strict reader reports it
+        if data is not None:
+            source = _read_canonical(rel, data, field_names)
+            if source is not None:
+                return source
+    return _read_strict(root, rel)
+
+
+def physical_lines(columns: list[pa.Array], first: int) -> pa.Array:
+    """The line each row starts on, the first on ``first``, counting line breaks inside quoted cells."""
+    n = len(columns[0]) if columns else 0
+    ones = pc.fill_null(pa.nulls(n, pa.int64()), 1)
+    breaks = None
+    for col in columns:
+        if not pc.any(pc.match_substring(col, "\n")).as_py():
+            continue
+        count = pc.fill_null(pc.count_substring(col, "\n"), 0).cast(pa.int64())
+        breaks = count if breaks is None else pc.add(breaks, count)
+    if breaks is None or pc.sum(breaks).as_py() in (None, 0):
+        return pc.add(pc.cumulative_sum(ones), first - 1)
+    return pc.subtract(pc.add(pc.cumulative_sum(pc.add(ones, breaks)), first - 1), breaks)
+
+
+def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Source | None:
+    """Parse with Arrow; None unless the file is exactly the canonical writing of what was parsed."""
+    header = (",".join(field_names) + "\n").encode("utf-8")
+    if not data.startswith(header) or b"\r" in data or not field_names or not _is_utf8(data):
+        return None
+    invalid: list[int] = []
+
+    def skip(row: pa_csv.InvalidRow) -> str:
+        invalid.append(1)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(data),
+            read_options=pa_csv.ReadOptions(use_threads=True, skip_rows=1, column_names=list(field_names)),
+            parse_options=pa_csv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=skip
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: STRING for name in field_names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if invalid:
+        return None
+    columns = [table.column(i).combine_chunks() for i in range(table.num_columns)]
+    if len(columns) != len(field_names) or not _writes_back(columns, memoryview(data)[len(header) :]):
+        return None
+    source = Source(rel, list(field_names), 1, columns, physical_lines(columns, 2))
+    _drop_blank_rows(source)
+    return source
+
+
+# A superset of what str.strip() removes; candidates are confirmed in Python.
+_MAYBE_BLANK = r"^[\t-\r\x1c-\x20\x{85}\p{Z}]*$"
+
+
+def _drop_blank_rows(source: Source) -> None:
+    """Report rows whose every cell is empty or whitespace, as the strict reader does, and drop them."""
+    rows = arange(len(source.lines))
+    for col in source.columns:  # narrow the candidates column by column: the first rules out nearly all
+        maybe = pc.fill_null(pc.match_substring_regex(col.take(rows), _MAYBE_BLANK), True)
+        rows = rows.filter(maybe)
+        if len(rows) == 0:
+            return
+    blank = []
+    for i in rows.to_pylist():
+        if not any((col[i].as_py() or "").strip() for col in source.columns):
+            blank.append(i)
+    if not blank:
+        return
+    for line in source.lines.take(pa.array(blank)).to_pylist():
+        source.issues.append(Issue(source.path, line, None, "blank-row", "the row is empty"))
+    keep = pc.invert(pc.is_in(arange(len(source.lines)), pa.array(blank, pa.int64())))
+    source.columns = [col.filter(keep) for col in source.columns]
+    source.lines = source.lines.filter(keep)
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it into Python text."""
+    offsets = pa.py_buffer(struct.pack("<qq", 0, len(data)))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        whole.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _writes_back(columns: list[pa.Array], body: memoryview) -> bool:
+    """True if the cells, written with minimal quoting and LF, are the bytes of ``body``."""
+    if not columns or len(columns[0]) == 0:
+        return len(body) == 0
+    cells = []
+    for k, col in enumerate(columns):
+        text = pc.fill_null(col, "")
+        needs = pc.match_substring_regex(text, '[,"\n\r]')
+        if pc.any(needs).as_py():
+            chosen = text.filter(needs)
+            quoted = pc.binary_join_element_wise('"', pc.replace_substring(chosen, '"', '""'), '"', "")
+            text = pc.replace_with_mask(text, needs, quoted)
+        if k == len(columns) - 1:
+            text = pc.binary_join_element_wise(text, "\n", "")
+        cells.append(text)
+    if sum(c.nbytes for c in cells) + len(cells[0]) * len(cells) >= 2**31 - 1:
+        return False  # past what one Arrow string array holds: the strict reader reads it
+    rows = pc.binary_join_element_wise(*cells, ",") if len(cells) > 1 else cells[0]
+    offsets = memoryview(rows.buffers()[1]).cast("i")
+    first, last = offsets[rows.offset], offsets[rows.offset + len(rows)]
+    if last - first != len(body):
+        return False
+    return rows.buffers()[2][first:last].equals(pa.py_buffer(body))
+
+
+def _read_strict(root: Path, rel: str) -> Source:
+    """The strict reader's rows as columns; blank rows are reported and dropped here."""
+    parsed = read_csv(root, rel)
+    source = Source(rel, parsed.header, parsed.header_line, issues=list(parsed.issues), readable=parsed.readable)
+    if not parsed.readable or not parsed.header:
+        return source
+    width = len(parsed.header)
+    grid: list[list[str | None]] = [[] for _ in range(width)]
+    lines = []
+    for line, cells in parsed.rows:
+        if not any(c.strip() for c in cells):
+            source.issues.append(Issue(rel, line, None, "blank-row", "the row is empty"))
+            continue
+        if len(cells) != width:
+            source.ragged[len(lines)] = len(cells)
+            if len(cells) > width:
+                source.issues.append(
+                    Issue(
+                        rel,
+                        line,
+                        None,
+                        "extra-cell",
+                        f"the row has {len(cells)} cells but the header has {width} columns; extra: {cells[width:]!r}",
+                    )
+                )
+            else:
+                source.issues.append(
+                    Issue(
+                        rel,
+                        line,
+                        None,
+                        "missing-cell",
+                        f"the row has {len(cells)} cells but the header has {width} columns",
+                    )
+                )
+        lines.append(line)
+        for i in range(width):
+            value = cells[i] if i < len(cells) else ""
+            grid[i].append(value or None)
+    source.columns = [pa.array(col, STRING) for col in grid]
+    source.lines = pa.array(lines, pa.int64())
+    return source
