@@ -10,7 +10,16 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, StringConstraints
 
-from .partial_date import PARTIAL_DATE_PATTERN, PartialDate
+from .partial_date import PartialDate
+from .patterns import (
+    COUNTRY_PATTERN,
+    DAY_PATTERN,
+    LANGUAGE_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    SLUG_PATTERN,
+    URL_PATTERN,
+    WIKIDATA_PATTERN,
+)
 
 __all__ = [
     "Slug",
@@ -23,13 +32,6 @@ __all__ = [
     "PartialDate",
     "PATTERN_TYPES",
 ]
-
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
-COUNTRY_PATTERN = r"^[A-Z]{2}$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
-URL_PATTERN = r"^https?://[^\s]+$"
-DAY_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 
 def _to_day(value: object) -> object:

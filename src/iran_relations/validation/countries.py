@@ -6,10 +6,9 @@ letters are assigned (``XX`` or ``UK`` are not: the United Kingdom is ``GB``).
 
 from __future__ import annotations
 
-from iso3166 import countries_by_alpha2
-
 import pyarrow as pa
 import pyarrow.compute as pc
+from iso3166 import countries_by_alpha2
 
 from ..issues import Issue
 from .frame import Frames, where
@@ -24,7 +23,7 @@ def check_countries(frames: Frames) -> list[Issue]:
     issues = []
     for frame, f in frames.fields(lambda f: f.pattern == COUNTRY_PATTERN):
         rows = where(pc.and_(frame.good(f.name), pc.invert(pc.is_in(frame.cells[f.name], ASSIGNED))))
-        for line, code in zip(frame.lines_of(rows), frame.values(f.name, rows)):
+        for line, code in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues.append(
                 Issue(
                     frame.path,

@@ -175,10 +175,12 @@ def check_coverage(frames: Frames) -> list[Issue]:
         supporting: dict[str, set[str]] = defaultdict(set)
         disputing: dict[str, set[str]] = defaultdict(set)
         disputes = pa.array(ev.disputes).filter(mine).to_pylist()
-        for rid, cid, d in zip(ev.record.filter(mine).to_pylist(), ev.citation.filter(mine).to_pylist(), disputes):
+        for rid, cid, d in zip(
+            ev.record.filter(mine).to_pylist(), ev.citation.filter(mine).to_pylist(), disputes, strict=True
+        ):
             (disputing if d else supporting)[rid].add(cid)
         certainty = frame.values("certainty", rows.tolist()) if "certainty" in frame.cells else [None] * len(rows)
-        for line, rid, cert, code in zip(frame.lines_of(rows.tolist()), rids, certainty, codes):
+        for line, rid, cert, code in zip(frame.lines_of(rows.tolist()), rids, certainty, codes, strict=True):
             message = _message(code, name, rid, cert, supporting[rid], disputing[rid])  # type: ignore[arg-type]
             issues.append(Issue(frame.path, line, key if code in _KEYED else "certainty", code, message))
     return issues

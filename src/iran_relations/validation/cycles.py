@@ -47,14 +47,14 @@ def _loops(frame: Frame, key: str, ref: str, code: str, message: str) -> list[Is
     if not pc.any(linked).as_py():
         return []
     keys, refs = frame.cells[key].to_pylist(), frame.cells[ref].to_pylist()
-    points_to = {k: r for k, r in zip(keys, refs) if k}
+    points_to = {k: r for k, r in zip(keys, refs, strict=True) if k}
     looped = on_loops(points_to)
     if not looped:
         return []
     rows = where(pc.is_in(frame.cells[key], pa.array(sorted(looped), pa.string())))
     return [
         Issue(frame.path, line, ref, code, message.format(start=start))
-        for line, start in zip(frame.lines_of(rows), frame.values(key, rows))
+        for line, start in zip(frame.lines_of(rows), frame.values(key, rows), strict=True)
     ]
 
 

@@ -37,7 +37,7 @@ def loose_names(names: pa.Array) -> pa.Array:
     if not other:
         return loose
     values = loose.to_pylist()
-    for i, name in zip(other, names.take(pa.array(other, pa.int64())).to_pylist()):
+    for i, name in zip(other, names.take(pa.array(other, pa.int64())).to_pylist(), strict=True):
         values[i] = loose_name(name)
     return pa.array(values, pa.string())
 
@@ -64,7 +64,7 @@ def check_duplicates(frames: Frames) -> list[Issue]:
     actors, names = frames.get("actors"), frames.get("actor_names")
     if actors is None:
         return []
-    kind = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist()))
+    kind = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist(), strict=True))
     kind.pop(None, None)  # type: ignore[call-overload]
     sources = [(actors, "name")] + ([(names, "name")] if names is not None else [])
     named = pa.concat_tables([_named(frame, field, kind, k) for k, (frame, field) in enumerate(sources)])
@@ -75,7 +75,9 @@ def check_duplicates(frames: Frames) -> list[Issue]:
     suspects = named.filter(pc.is_in(named["group"], shared)).sort_by([("order", "ascending"), ("row", "ascending")])
     owner: dict[str, tuple[str, str, int]] = {}  # group → (actor, path, line)
     issues = []
-    for group, actor, order, row in zip(*(suspects[c].to_pylist() for c in ("group", "actor", "order", "row"))):
+    for group, actor, order, row in zip(
+        *(suspects[c].to_pylist() for c in ("group", "actor", "order", "row")), strict=True
+    ):
         frame, field = sources[order]
         line = frame.lines_of([row])[0]
         first = owner.setdefault(group, (actor, frame.path, line))

@@ -29,8 +29,8 @@ def check_foreign_keys(frames: Frames) -> list[Issue]:
             known = target.key(fk.reference_fields)
             rows = where(pc.and_(checked, pc.invert(pc.is_in(value, known.filter(pc.is_valid(known))))))
             ref = f"{fk.resource}.{', '.join(fk.reference_fields)}"
-            parts = list(zip(*(frame.values(name, rows) for name in fk.fields)))
-            for line, value in zip(frame.lines_of(rows), parts):
+            parts = list(zip(*(frame.values(name, rows) for name in fk.fields), strict=True))
+            for line, value in zip(frame.lines_of(rows), parts, strict=True):
                 shown = value[0] if len(value) == 1 else value
                 issues.append(
                     Issue(
@@ -60,7 +60,7 @@ def _check_evidence_targets(frames: Frames) -> list[Issue]:
             pc.invert(pc.is_in(record, known.filter(pc.is_valid(known)))),
         )
         rows = where(dangling)
-        for line, rid in zip(evidence.lines_of(rows), evidence.values("record_id", rows)):
+        for line, rid in zip(evidence.lines_of(rows), evidence.values("record_id", rows), strict=True):
             issues.append(
                 Issue(
                     evidence.path,

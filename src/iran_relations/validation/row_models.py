@@ -11,12 +11,10 @@ import datetime as dt
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import TypeAdapter, ValidationError
 
-from ..fields import DAY_PATTERN
 from ..issues import Issue
-from ..models import MODELS
-from ..partial_date import PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
+from ..partial_date import PartialDate, PartialDateError
+from ..patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
 from .frame import Frame, Frames, arange, constant, where
 
 __all__ = ["check_models"]
@@ -48,17 +46,21 @@ def _suspect_rows(frame: Frame) -> list[int]:
 
 
 def check_models(frames: Frames) -> list[Issue]:
+    from pydantic import TypeAdapter, ValidationError  # imported only when a suspect row needs it
+
+    from ..models import MODELS
+
     issues: list[Issue] = []
     for frame in frames:
-        model = MODELS.get(frame.spec.name)
-        if model is None or not frame.readable:
+        if not frame.readable:
             continue
         rows = _suspect_rows(frame)
-        if not rows:
+        model = MODELS.get(frame.spec.name) if rows else None
+        if model is None:
             continue
         adapter = TypeAdapter(model)
         failed: dict[str | None, list[int]] = {}
-        for i, line in zip(rows, frame.lines_of(rows)):
+        for i, line in zip(rows, frame.lines_of(rows), strict=True):
             values = {k: v for k, v in frame.row(i).items() if v is not None}
             try:
                 adapter.validate_python(values)

@@ -53,7 +53,7 @@ def _check_dates(frame: Frame) -> list[Issue]:
     rows = where(both)
     rows = [rows[i] for i in where(reversed_)]
     issues = []
-    for line, a, b in zip(frame.lines_of(rows), frame.values(start, rows), frame.values(end, rows)):
+    for line, a, b in zip(frame.lines_of(rows), frame.values(start, rows), frame.values(end, rows), strict=True):
         issues.append(
             Issue(
                 frame.path,
@@ -70,7 +70,7 @@ def _check_appointees(frames: Frames) -> list[Issue]:
     actors, appointments = frames.get("actors"), frames.get("appointments")
     if actors is None or appointments is None:
         return []
-    types = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist()))
+    types = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist(), strict=True))
     others = {k: v for k, v in types.items() if k is not None and v is not None and v != "person"}
     if not others:
         return []
@@ -84,7 +84,7 @@ def _check_appointees(frames: Frames) -> list[Issue]:
             "appointee-not-person",
             f"person_id {pid!r} is a {others[pid]}, not a person",
         )
-        for line, pid in zip(appointments.lines_of(rows), appointments.values("person_id", rows))
+        for line, pid in zip(appointments.lines_of(rows), appointments.values("person_id", rows), strict=True)
     ]
 
 

@@ -15,6 +15,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -26,6 +27,7 @@ from .frame import arange
 __all__ = ["Source", "read_source", "physical_lines"]
 
 STRING = pa.string()
+BLOCK = 16 << 20  # bytes Arrow parses per task: big enough that joining the pieces costs little
 
 
 @dataclass
@@ -62,7 +64,7 @@ def physical_lines(columns: list[pa.Array], first: int) -> pa.Array:
     ones = pc.fill_null(pa.nulls(n, pa.int64()), 1)
     breaks = None
     for col in columns:
-        if not pc.any(pc.match_substring(col, "\n")).as_py():
+        if not contains_any(col, b"\n"):
             continue
         count = pc.fill_null(pc.count_substring(col, "\n"), 0).cast(pa.int64())
         breaks = count if breaks is None else pc.add(breaks, count)
@@ -85,7 +87,9 @@ def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Sour
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(data),
-            read_options=pa_csv.ReadOptions(use_threads=True, skip_rows=1, column_names=list(field_names)),
+            read_options=pa_csv.ReadOptions(
+                use_threads=True, block_size=BLOCK, skip_rows=1, column_names=list(field_names)
+            ),
             parse_options=pa_csv.ParseOptions(
                 newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=skip
             ),
@@ -101,15 +105,17 @@ def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Sour
     if invalid:
         return None
     columns = [table.column(i).combine_chunks() for i in range(table.num_columns)]
-    if len(columns) != len(field_names) or not _writes_back(columns, memoryview(data)[len(header) :]):
+    if len(columns) != len(field_names) or not _writes_back(
+        columns, memoryview(data)[len(header) :], data.count(b'"') - header.count(b'"')
+    ):
         return None
     source = Source(rel, list(field_names), 1, columns, physical_lines(columns, 2))
     _drop_blank_rows(source)
     return source
 
 
-# A superset of what str.strip() removes; candidates are confirmed in Python.
-_MAYBE_BLANK = r"^[\t-\r\x1c-\x20\x{85}\p{Z}]*$"
+# A superset of what str.strip() removes: a cell of nothing else starts with one. Python confirms.
+_MAYBE_BLANK = r"^[\t-\r\x1c-\x20\x{85}\p{Z}]"
 
 
 def _drop_blank_rows(source: Source) -> None:
@@ -135,38 +141,81 @@ def _drop_blank_rows(source: Source) -> None:
 
 def _is_utf8(data: bytes) -> bool:
     """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it into Python text."""
-    offsets = pa.py_buffer(struct.pack("<qq", 0, len(data)))
-    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
     try:
-        whole.cast(pa.large_string())
+        _whole(data).cast(pa.large_string())
     except pa.ArrowInvalid:
         return False
     return True
 
 
-def _writes_back(columns: list[pa.Array], body: memoryview) -> bool:
-    """True if the cells, written with minimal quoting and LF, are the bytes of ``body``."""
-    if not columns or len(columns[0]) == 0:
-        return len(body) == 0
-    cells = []
-    for k, col in enumerate(columns):
-        text = pc.fill_null(col, "")
-        needs = pc.match_substring_regex(text, '[,"\n\r]')
-        if pc.any(needs).as_py():
-            chosen = text.filter(needs)
-            quoted = pc.binary_join_element_wise('"', pc.replace_substring(chosen, '"', '""'), '"', "")
-            text = pc.replace_with_mask(text, needs, quoted)
-        if k == len(columns) - 1:
-            text = pc.binary_join_element_wise(text, "\n", "")
-        cells.append(text)
-    if sum(c.nbytes for c in cells) + len(cells[0]) * len(cells) >= 2**31 - 1:
-        return False  # past what one Arrow string array holds: the strict reader reads it
-    rows = pc.binary_join_element_wise(*cells, ",") if len(cells) > 1 else cells[0]
-    offsets = memoryview(rows.buffers()[1]).cast("i")
-    first, last = offsets[rows.offset], offsets[rows.offset + len(rows)]
-    if last - first != len(body):
+def _lengths(col: pa.Array) -> np.ndarray:
+    """The byte length of each cell (0 for an empty one), read off the column's offsets."""
+    offsets = np.frombuffer(col.buffers()[1], dtype=np.int32)[col.offset : col.offset + len(col) + 1]
+    lengths = np.diff(offsets).astype(np.int64)
+    if col.null_count:
+        lengths[pc.is_null(col).to_numpy(zero_copy_only=False)] = 0
+    return lengths
+
+
+def _whole(data: bytes | memoryview) -> pa.Array:
+    """All of ``data`` as one binary cell, without copying it."""
+    offsets = pa.py_buffer(struct.pack("<qq", 0, len(data)))
+    return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+
+
+def contains_any(col: pa.Array, chars: bytes) -> bool:
+    """Whether any cell of a string column holds one of the ASCII ``chars``: one scan of its bytes."""
+    if len(col) == 0:
         return False
-    return rows.buffers()[2][first:last].equals(pa.py_buffer(body))
+    offsets = np.frombuffer(col.buffers()[1], dtype=np.int32)
+    first, last = int(offsets[col.offset]), int(offsets[col.offset + len(col)])
+    data = col.buffers()[2]
+    if data is None or last == first:
+        return False
+    blob = data[first:last].to_pybytes()
+    return any(bytes([c]) in blob for c in chars)
+
+
+def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) -> bool:
+    """True if ``body`` is the canonical writing of these cells: minimal quoting, LF, nothing else.
+
+    Checked without writing it: from the cells' lengths follows where each cell and separator must
+    stand, and the bytes there are looked at. An unquoted cell's bytes are the cell itself (that is
+    how Arrow read them); a quoted cell must open and close with a quote at its place, and the file
+    must hold exactly the quotes those cells need, which leaves no room for a stray one.
+    """
+    n, width = (len(columns[0]), len(columns)) if columns else (0, 0)
+    if n == 0:
+        return len(body) == 0
+    raw = np.frombuffer(body, dtype=np.uint8)
+    sizes = []  # bytes each cell takes, with the separator after it
+    quoted: dict[int, np.ndarray] = {}
+    quotes = 0
+    for j, col in enumerate(columns):
+        size = _lengths(col) + 1
+        if contains_any(col, b',"\n\r'):
+            mask = pc.fill_null(pc.match_substring_regex(col, '[,"\n\r]'), False).to_numpy(zero_copy_only=False)
+            inner = pc.fill_null(pc.count_substring(col, '"'), 0).to_numpy(zero_copy_only=False).astype(np.int64)
+            size += mask * (2 + inner)
+            quotes += int((mask * (2 + 2 * inner)).sum())
+            quoted[j] = mask
+        sizes.append(size)
+    row_size = sizes[0].copy()
+    for size in sizes[1:]:
+        row_size += size
+    stop = np.cumsum(row_size)
+    if int(stop[-1]) != len(raw):
+        return False
+    stop -= row_size  # where each row starts; then, column by column, where each cell ends
+    for j, size in enumerate(sizes):
+        start = stop
+        stop = start + size
+        if not (raw[stop - 1] == (ord("\n") if j == width - 1 else ord(","))).all():
+            return False
+        mask = quoted.get(j)
+        if mask is not None and not ((raw[start[mask]] == ord('"')).all() and (raw[stop[mask] - 2] == ord('"')).all()):
+            return False
+    return body_quotes == quotes
 
 
 def _read_strict(root: Path, rel: str) -> Source:

@@ -106,6 +106,6 @@ def check_text(frames: Frames) -> list[Issue]:
     for frame, f in frames.fields(free_text):
         col = frame.cells[f.name]
         rows = where(pc.and_(frame.good(f.name), pc.match_substring_regex(col, CANDIDATE)))
-        for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows)):
+        for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues += _cell_issues(frame.path, line, f.name, value)  # type: ignore[arg-type]
     return issues
