@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -58,6 +59,24 @@ def theirs(pkg: Path) -> tuple[float, int, set[tuple[str, int]]]:
     return wall, rss, found
 
 
+def _machine() -> str:
+    """CPU model, cores, memory, Python and OS of this machine, as the benchmark's context."""
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        memory = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        gib = int(memory.split()[1]) / 2**20
+    except (OSError, StopIteration, ValueError):
+        gib = 0.0
+    return (
+        f"{model}, {os.cpu_count()} cores, {gib:.0f} GiB; {platform.python_implementation()} "
+        f"{platform.python_version()} on {platform.system()} {platform.machine()}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -70,9 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         counts = write_package(pkg, args.events, seed_errors=True)
         rows = sum(counts.values())
         seeded = {(e["path"], e["line"]) for e in json.loads((pkg / "seeded-errors.json").read_text())}
-        print(
-            f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"
-        )
+        print(f"machine: {_machine()}")
         print(f"package: {args.events:,} events, {rows:,} rows in all, written in {time.perf_counter() - t:.1f} s")
         print(f"seeded errors: {len(seeded)}")
         results = {"iran-relations validate": ours(pkg)}
