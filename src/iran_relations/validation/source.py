@@ -104,7 +104,10 @@ def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Sour
         return None
     if invalid:
         return None
-    columns = [table.column(i).combine_chunks() for i in range(table.num_columns)]
+    columns = []
+    for i in range(table.num_columns):
+        columns.append(table.column(i).combine_chunks())
+    del table  # its pieces, now copied into whole columns
     if len(columns) != len(field_names) or not _writes_back(
         columns, memoryview(data)[len(header) :], data.count(b'"') - header.count(b'"')
     ):
