@@ -5,11 +5,10 @@ from __future__ import annotations
 import pyarrow.compute as pc
 
 from ..issues import Issue
+from .coverage import RECORD_TABLES
 from .frame import Frames, where
 
 __all__ = ["check_foreign_keys"]
-
-RECORD_TABLES = ("actors", "events", "appointments", "relations")
 
 
 def check_foreign_keys(frames: Frames) -> list[Issue]:
