@@ -16,8 +16,8 @@ import pyarrow.compute as pc
 
 from ..issues import Issue
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
-from .frame import Frame, Frames, arange, constant, is_ascii_printable, where
-from .source import STRING, Source, read_source
+from .frame import STRING, Frame, Frames, constant, is_ascii_printable, rows_mask, where
+from .source import Source, read_source
 
 __all__ = ["check_tables"]
 
@@ -85,7 +85,7 @@ def _pattern_fails(col: pa.Array, f: FieldSpec, filled: pa.Array) -> pa.Array:
         if not pattern.fullmatch(v)
     ]
     if extra:
-        fails = pc.or_(fails, pc.is_in(arange(len(col)), pa.array(extra, pa.int64())))
+        fails = pc.or_(fails, rows_mask(len(col), extra))
     return pc.fill_null(fails, False)
 
 
@@ -193,7 +193,7 @@ def _check_unique(frame: Frame) -> list[Issue]:
                 )
             )
     if failed:
-        frame.reject(None, pc.is_in(arange(frame.n), pa.array(failed, pa.int64())))
+        frame.reject(None, rows_mask(frame.n, failed))
     return issues
 
 
@@ -204,7 +204,7 @@ def _frame(t: TableSpec, source: Source) -> tuple[Frame, list[Issue]]:
     positions, header_issues = _check_header(t, source.header, source.header_line)
     issues += header_issues
     n = len(source.lines)
-    ragged = pc.is_in(arange(n), pa.array(list(source.ragged), pa.int64())) if source.ragged else constant(n, False)
+    ragged = rows_mask(n, list(source.ragged)) if source.ragged else constant(n, False)
     frame = Frame(
         t,
         readable=True,

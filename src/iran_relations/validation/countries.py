@@ -11,11 +11,11 @@ import pyarrow.compute as pc
 from iso3166 import countries_by_alpha2
 
 from ..issues import Issue
+from ..patterns import COUNTRY_PATTERN
 from .frame import Frames, where
 
 __all__ = ["check_countries"]
 
-COUNTRY_PATTERN = "^[A-Z]{2}$"
 ASSIGNED = pa.array(sorted(countries_by_alpha2), pa.string())
 
 

@@ -16,12 +16,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..issues import Issue
-from .frame import Frame, Frames
+from .frame import STRING, Frame, Frames
 
 __all__ = ["check_coverage", "RECORD_TABLES"]
 
 RECORD_TABLES = ("actors", "events", "appointments", "relations")
-STRING = pa.string()
 
 
 def _citation_kinds(frames: Frames) -> tuple[pa.Array, np.ndarray, np.ndarray]:

@@ -15,7 +15,9 @@ import pyarrow.compute as pc
 
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 
-__all__ = ["Frame", "Frames", "arange", "constant", "where", "is_ascii_printable"]
+__all__ = ["Frame", "Frames", "STRING", "arange", "constant", "rows_mask", "where", "is_ascii_printable"]
+
+STRING = pa.string()
 
 
 def constant(n: int, value: bool) -> pa.Array:
@@ -26,6 +28,11 @@ def arange(n: int) -> pa.Array:
     """0, 1, ... n-1 as int64."""
     ones = pc.fill_null(pa.nulls(n, pa.int64()), 1)
     return pc.subtract(pc.cumulative_sum(ones), 1)
+
+
+def rows_mask(n: int, rows: list[int]) -> pa.Array:
+    """True at the row indices ``rows`` of an ``n``-row table."""
+    return pc.is_in(arange(n), pa.array(rows, pa.int64()))
 
 
 def where(mask: pa.Array) -> list[int]:

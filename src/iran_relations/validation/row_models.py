@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..issues import Issue
 from ..partial_date import PartialDate, PartialDateError
 from ..patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .frame import Frame, Frames, arange, constant, where
+from .frame import Frame, Frames, constant, rows_mask, where
 
 __all__ = ["check_models"]
 
@@ -77,5 +77,5 @@ def check_models(frames: Frames) -> list[Issue]:
                     msg = err["msg"].removeprefix("Value error, ")
                     issues.append(Issue(frame.path, line, name, code, f"{name} {value!r}: {msg}" if name else msg))
         for name, bad in failed.items():
-            frame.reject(name if name in frame.bad else None, pc.is_in(arange(frame.n), pa.array(bad, pa.int64())))
+            frame.reject(name if name in frame.bad else None, rows_mask(frame.n, bad))
     return issues

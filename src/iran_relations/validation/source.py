@@ -22,11 +22,10 @@ import pyarrow.csv as pa_csv
 
 from ..csv_table import read_csv
 from ..issues import Issue
-from .frame import arange
+from .frame import STRING, arange, rows_mask
 
 __all__ = ["Source", "read_source", "physical_lines"]
 
-STRING = pa.string()
 BLOCK = 16 << 20  # bytes Arrow parses per task: big enough that joining the pieces costs little
 
 
@@ -137,7 +136,7 @@ def _drop_blank_rows(source: Source) -> None:
         return
     for line in source.lines.take(pa.array(blank)).to_pylist():
         source.issues.append(Issue(source.path, line, None, "blank-row", "the row is empty"))
-    keep = pc.invert(pc.is_in(arange(len(source.lines)), pa.array(blank, pa.int64())))
+    keep = pc.invert(rows_mask(len(source.lines), blank))
     source.columns = [col.filter(keep) for col in source.columns]
     source.lines = source.lines.filter(keep)
 
