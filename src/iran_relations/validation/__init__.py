@@ -12,12 +12,13 @@ from pathlib import Path
 from ..locations import resolve_root
 from ..report import Report
 from ..table_schema import read_package
-from .conformance import check_tables
+from .conformance import check_primary_keys, check_tables
 from .countries import check_countries
 from .coverage import check_coverage
 from .cycles import check_cycles
 from .duplicates import check_duplicates
 from .integrity import check_foreign_keys
+from .keys import Keys
 from .row_models import check_models
 from .rules import check_rules
 from .text import check_text
@@ -33,11 +34,13 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
     """
     spec = read_package(resolve_root(path))
     frames, issues = check_tables(spec, fast)
-    issues += check_foreign_keys(frames)
+    keys = Keys(frames)
+    issues += check_primary_keys(frames, keys)
+    issues += check_foreign_keys(frames, keys)
     issues += check_countries(frames)
     issues += check_models(frames)
     issues += check_rules(frames)
-    issues += check_coverage(frames)
+    issues += check_coverage(frames, keys)
     issues += check_cycles(frames)
     issues += check_duplicates(frames)
     issues += check_text(frames)

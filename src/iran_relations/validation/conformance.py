@@ -11,15 +11,17 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..issues import Issue
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 from .frame import STRING, Frame, Frames, constant, is_ascii_printable, rows_mask, where
+from .keys import Keys
 from .source import Source, read_source
 
-__all__ = ["check_tables"]
+__all__ = ["check_tables", "check_primary_keys"]
 
 
 def _check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str, int], list[Issue]]:
@@ -144,17 +146,23 @@ def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
     return issues
 
 
-def _repeats(frame: Frame, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...], int]]:
-    """(row, key, first line) for each row whose key (all parts filled) an earlier row already has."""
-    key = frame.key(names)
-    filled = key.filter(pc.is_valid(key))
-    if len(pc.unique(filled)) == len(filled):  # the usual case, settled by one hash pass
+def _repeats(frame: Frame, names: tuple[str, ...], key: np.ndarray) -> list[tuple[int, tuple[str, ...], int]]:
+    """(row, key, first line) for each row whose key (all parts filled, ``key`` its codes) an earlier row has."""
+    filled = key[key >= 0]
+    if not len(filled):
         return []
-    counts = pc.value_counts(filled)
-    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
-    if len(repeated) == 0:
-        return []
-    rows = where(pc.is_in(key, repeated))
+    if int(filled.max()) < 4 * len(filled) + 1024:  # dense codes: count them directly
+        counts = np.bincount(filled)
+        if counts.max() < 2:
+            return []
+        repeated = counts[key.clip(0)] > 1
+        repeated &= key >= 0
+    else:
+        values, counts = np.unique(filled, return_counts=True)
+        if counts.max() < 2:
+            return []
+        repeated = np.isin(key, values[counts > 1])
+    rows = np.flatnonzero(repeated).tolist()
     parts = list(zip(*(frame.values(n, rows) for n in names), strict=True))
     first: dict[tuple[str, ...], int] = {}
     found = []
@@ -166,20 +174,37 @@ def _repeats(frame: Frame, names: tuple[str, ...]) -> list[tuple[int, tuple[str,
     return found
 
 
+def _string_codes(col: pa.Array) -> np.ndarray:
+    return pc.fill_null(pc.dictionary_encode(col).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 def _check_unique(frame: Frame) -> list[Issue]:
+    """Fields that must be unique, other than the primary key (:func:`check_primary_keys` has it)."""
     t = frame.spec
     issues: list[Issue] = []
     failed: list[int] = []
     for f in t.fields:
         if f.unique and (f.name,) != t.primary_key and f.name in frame.present:
-            for i, (value,), first in _repeats(frame, (f.name,)):
+            for i, (value,), first in _repeats(frame, (f.name,), _string_codes(frame.cells[f.name])):
                 failed.append(i)
                 line = frame.lines_of([i])[0]
                 issues.append(
                     Issue(t.path, line, f.name, "unique-error", f"{f.name} {value!r} is already used on line {first}")
                 )
-    if t.primary_key and all(k in frame.present for k in t.primary_key):
-        for i, key, first in _repeats(frame, t.primary_key):
+    if failed:
+        frame.reject(None, rows_mask(frame.n, failed))
+    return issues
+
+
+def check_primary_keys(frames: Frames, keys: Keys) -> list[Issue]:
+    """Each table's primary key, from the key codes every cross-table check shares."""
+    issues: list[Issue] = []
+    for frame in frames:
+        t = frame.spec
+        if not frame.readable or not t.primary_key or not all(k in frame.present for k in t.primary_key):
+            continue
+        failed: list[int] = []
+        for i, key, first in _repeats(frame, t.primary_key, keys.key(frame, t.primary_key)):
             failed.append(i)
             line = frame.lines_of([i])[0]
             shown = key[0] if len(key) == 1 else key
@@ -192,8 +217,8 @@ def _check_unique(frame: Frame) -> list[Issue]:
                     f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
                 )
             )
-    if failed:
-        frame.reject(None, rows_mask(frame.n, failed))
+        if failed:
+            frame.reject(None, rows_mask(frame.n, failed))
     return issues
 
 

@@ -1,17 +1,38 @@
-"""Layer 3: references between rows — every foreign key, and evidence → the record it backs."""
+"""Layer 3: references between rows — every foreign key, and evidence → the record it backs.
+
+Both are look-ups of codes in a space of :mod:`.keys`: a value points at nothing when no row of
+the target holds its code.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow.compute as pc
 
 from ..issues import Issue
-from .coverage import RECORD_TABLES
-from .frame import Frames, where
+from ..table_schema import ForeignKey
+from .frame import Frame, Frames, where
+from .keys import Keys
 
 __all__ = ["check_foreign_keys"]
 
 
-def check_foreign_keys(frames: Frames) -> list[Issue]:
+def _dangling(frame: Frame, fk: ForeignKey, target: Frame, keys: Keys) -> list[int]:
+    """Rows whose (judged, filled) reference matches no row of the target."""
+    checked = pc.is_valid(frame.key(fk.fields))
+    for name in fk.fields:
+        checked = pc.and_(checked, pc.invert(frame.bad[name]))
+    if len(fk.fields) == 1:
+        codes = keys.codes(frame.spec.name, fk.fields[0])
+        known = keys.known(fk.resource, fk.reference_fields[0], keys.size(frame.spec.name, fk.fields[0]))
+        missing = np.zeros(len(codes), bool)
+        missing[codes >= 0] = ~known[codes[codes >= 0]]
+        return np.flatnonzero(missing & checked.to_numpy(zero_copy_only=False)).tolist()
+    wanted = target.key(fk.reference_fields)  # compound references: compared as text
+    return where(pc.and_(checked, pc.invert(pc.is_in(frame.key(fk.fields), wanted.filter(pc.is_valid(wanted))))))
+
+
+def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
     issues: list[Issue] = []
     for t in frames.spec.tables:
         frame = frames.get(t.name)
@@ -21,12 +42,7 @@ def check_foreign_keys(frames: Frames) -> list[Issue]:
             target = frames.get(fk.resource)
             if target is None:
                 continue
-            value = frame.key(fk.fields)
-            checked = pc.is_valid(value)
-            for name in fk.fields:
-                checked = pc.and_(checked, pc.invert(frame.bad[name]))
-            known = target.key(fk.reference_fields)
-            rows = where(pc.and_(checked, pc.invert(pc.is_in(value, known.filter(pc.is_valid(known))))))
+            rows = _dangling(frame, fk, target, keys)
             ref = f"{fk.resource}.{', '.join(fk.reference_fields)}"
             parts = list(zip(*(frame.values(name, rows) for name in fk.fields), strict=True))
             for line, value in zip(frame.lines_of(rows), parts, strict=True):
@@ -40,25 +56,22 @@ def check_foreign_keys(frames: Frames) -> list[Issue]:
                         f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
                     )
                 )
-    return issues + _check_evidence_targets(frames)
+    return issues + _check_evidence_targets(frames, keys)
 
 
-def _check_evidence_targets(frames: Frames) -> list[Issue]:
+def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
     evidence = frames.get("evidence")
     if evidence is None:
         return []
     issues = []
-    table, record = evidence.cells["record_table"], evidence.cells["record_id"]
-    for name in RECORD_TABLES:
-        target = frames.get(name)
-        if target is None:
-            continue
-        known = target.key(target.spec.primary_key)
-        dangling = pc.and_(
-            pc.and_(pc.equal(table, name), evidence.good("record_id")),
-            pc.invert(pc.is_in(record, known.filter(pc.is_valid(known)))),
-        )
-        rows = where(dangling)
+    good = evidence.good("record_id").to_numpy(zero_copy_only=False)
+    for name in keys.record_tables():
+        target = frames.tables[name]
+        codes = keys.codes("evidence", "record_id", name)
+        known = keys.known(name, target.spec.primary_key[0], keys.size("evidence", "record_id", name))
+        dangling = np.zeros(len(codes), bool)
+        dangling[codes >= 0] = ~known[codes[codes >= 0]]
+        rows = np.flatnonzero(dangling & good).tolist()
         for line, rid in zip(evidence.lines_of(rows), evidence.values("record_id", rows), strict=True):
             issues.append(
                 Issue(
