@@ -69,26 +69,49 @@ def _check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str,
     return positions, issues
 
 
-def _pattern_fails(col: pa.Array, f: FieldSpec, filled: pa.Array) -> pa.Array:
-    """Filled cells the pattern does not match in full. RE2 decides printable-ASCII cells; Python's
-    re (Unicode-aware, as the row models are) decides the rest, and all cells if RE2 cannot compile it."""
-    assert f.pattern is not None
+def _mismatches(values: pa.Array, pattern: str) -> np.ndarray:
+    """Per value: filled, and the pattern does not match it in full. RE2 decides printable-ASCII
+    values; Python's re (Unicode-aware, as the row models are) decides the rest, and all values if
+    RE2 cannot compile the pattern."""
     try:
-        fails = pc.and_(filled, pc.invert(pc.match_substring_regex(col, f"^(?:{f.pattern})$")))
-        python = pc.and_(filled, pc.invert(is_ascii_printable(col)))
+        fails = pc.invert(pc.match_substring_regex(values, f"^(?:{pattern})$"))
+        python = pc.invert(is_ascii_printable(values))
         fails = pc.and_(fails, pc.invert(python))
     except pa.ArrowInvalid:
-        fails, python = constant(len(col), False), filled
-    pattern = re.compile(f.pattern)
+        fails, python = constant(len(values), False), pc.is_valid(values)
+    compiled = re.compile(pattern)
+    found = pc.fill_null(fails, False).to_numpy(zero_copy_only=False).copy()
     rows = where(python)
-    extra = [
-        i
-        for i, v in zip(rows, col.take(pa.array(rows, pa.int64())).to_pylist(), strict=True)
-        if not pattern.fullmatch(v)
-    ]
-    if extra:
-        fails = pc.or_(fails, rows_mask(len(col), extra))
-    return pc.fill_null(fails, False)
+    for i, v in zip(rows, values.take(pa.array(rows, pa.int64())).to_pylist(), strict=True):
+        found[i] = not compiled.fullmatch(v)
+    return found
+
+
+_SAMPLE = 4096
+
+
+def per_value(col: pa.Array, judge: Callable[[pa.Array], np.ndarray]) -> np.ndarray:
+    """``judge`` of each cell (False where empty), run once per distinct value when the column
+    repeats itself (dates, types, countries, citations): 4,096 cells evenly spread decide. Drawn
+    from a million distinct values they repeat about 8 times; from 100,000, about 80."""
+    n = len(col)
+    if n > 8 * _SAMPLE:
+        sample = col.take(pa.array(np.arange(0, n, n // _SAMPLE)[:_SAMPLE]))
+        sample = sample.filter(pc.is_valid(sample))
+        repeats = len(sample) - len(pc.unique(sample))
+    if n > 8 * _SAMPLE and repeats * 50 >= len(sample):
+        encoded = pc.dictionary_encode(col)
+        verdict = np.append(judge(encoded.dictionary), False)  # the last entry answers for empty cells
+        return verdict[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
+    return judge(col) & pc.is_valid(col).to_numpy(zero_copy_only=False)
+
+
+def _pattern_fails(col: pa.Array, f: FieldSpec, filled: pa.Array) -> pa.Array:
+    """Filled cells the pattern does not match in full."""
+    assert f.pattern is not None
+    pattern = f.pattern
+    fails = per_value(col, lambda values: _mismatches(values, pattern))
+    return pc.and_(filled, pa.array(fails))
 
 
 def _cell_tests(f: FieldSpec) -> list[tuple[str, Callable[[pa.Array, pa.Array], pa.Array], Callable[[str], str]]]:
@@ -258,9 +281,17 @@ def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[Frames, list[Iss
     def one(t: TableSpec) -> tuple[Frame, list[Issue]]:
         return _frame(t, read_source(spec.root, t.path, t.field_names, fast))
 
-    # Arrow releases the GIL: tables are read and checked side by side, one per core.
+    def size(t: TableSpec) -> int:
+        try:
+            return (spec.root / t.path).stat().st_size
+        except OSError:
+            return 0
+
+    # Arrow releases the GIL: tables are read and checked side by side, one per core, the largest
+    # first so that no big file is left to run alone at the end.
+    largest_first = sorted(spec.tables, key=size, reverse=True)
     with ThreadPoolExecutor(max_workers=max(1, min(len(spec.tables), os.cpu_count() or 1))) as pool:
-        for t, (frame, found) in zip(spec.tables, pool.map(one, spec.tables), strict=True):
+        for t, (frame, found) in zip(largest_first, pool.map(one, largest_first), strict=True):
             frames[t.name] = frame
             issues += found
-    return Frames(spec, frames), issues
+    return Frames(spec, {t.name: frames[t.name] for t in spec.tables}), issues

@@ -10,12 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 
-__all__ = ["Frame", "Frames", "STRING", "arange", "constant", "rows_mask", "where", "is_ascii_printable"]
+__all__ = [
+    "Frame",
+    "Frames",
+    "STRING",
+    "arange",
+    "cell_bytes",
+    "constant",
+    "rows_mask",
+    "where",
+    "is_ascii_printable",
+]
 
 STRING = pa.string()
 
@@ -42,7 +53,21 @@ def where(mask: pa.Array) -> list[int]:
 
 def is_ascii_printable(col: pa.Array) -> pa.Array:
     """True for cells of printable ASCII only (space to tilde); null for empty cells."""
-    return pc.invert(pc.match_substring_regex(col, r"[^\x20-\x7e]"))
+    return pc.ascii_is_printable(col)
+
+
+def cell_bytes(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A string column's cells end to end as bytes, and where each cell starts and ends in them
+    (``n + 1`` offsets from 0), read off Arrow's buffers without copying."""
+    offsets = (
+        np.frombuffer(col.buffers()[1], dtype=np.int32)[col.offset : col.offset + len(col) + 1]
+        if len(col)
+        else np.zeros(1, np.int32)
+    )
+    first, last = int(offsets[0]), int(offsets[-1])
+    buffer = col.buffers()[2]
+    data = np.frombuffer(buffer, dtype=np.uint8)[first:last] if buffer is not None else np.zeros(0, np.uint8)
+    return offsets - first, data
 
 
 @dataclass

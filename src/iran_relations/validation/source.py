@@ -11,6 +11,8 @@ columns too. Empty cells are nulls.
 
 from __future__ import annotations
 
+import mmap
+import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +24,11 @@ import pyarrow.csv as pa_csv
 
 from ..csv_table import read_csv
 from ..issues import Issue
-from .frame import STRING, arange, rows_mask
+from .frame import STRING, arange, cell_bytes, rows_mask
 
 __all__ = ["Source", "read_source", "physical_lines"]
 
-BLOCK = 16 << 20  # bytes Arrow parses per task: big enough that joining the pieces costs little
+BLOCK = 64 << 20  # bytes Arrow parses per task: few pieces to join, and parse buffers of bounded size
 
 
 @dataclass
@@ -47,8 +49,8 @@ def read_source(root: Path, rel: str, field_names: tuple[str, ...], fast: bool =
     """Read ``root/rel``; ``fast=False`` forces the strict reader (tests compare the two)."""
     if fast:
         try:
-            data = (root / rel).read_bytes()
-        except OSError:
+            data = _map(root / rel)
+        except (OSError, ValueError):
             data = None  # the strict reader reports it
         if data is not None:
             source = _read_canonical(rel, data, field_names)
@@ -72,10 +74,26 @@ def physical_lines(columns: list[pa.Array], first: int) -> pa.Array:
     return pc.subtract(pc.add(pc.cumulative_sum(pc.add(ones, breaks)), first - 1), breaks)
 
 
-def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Source | None:
+def _map(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped from the page cache rather than copied, so that reading a big file
+    allocates (and zeroes) no memory of its own."""
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _count(data: bytes | mmap.mmap, byte: bytes) -> int:
+    """How many times ``byte`` occurs, counted a slice at a time (no temporary the size of the file)."""
+    view = np.frombuffer(data, dtype=np.uint8) if len(data) else np.zeros(0, np.uint8)
+    step, value = 1 << 22, ord(byte)
+    return sum(int(np.count_nonzero(view[i : i + step] == value)) for i in range(0, len(view), step))
+
+
+def _read_canonical(rel: str, data: bytes | mmap.mmap, field_names: tuple[str, ...]) -> Source | None:
     """Parse with Arrow; None unless the file is exactly the canonical writing of what was parsed."""
     header = (",".join(field_names) + "\n").encode("utf-8")
-    if not data.startswith(header) or b"\r" in data or not field_names or not _is_utf8(data):
+    if data[: len(header)] != header or data.find(b"\r") != -1 or not field_names or not _is_utf8(data):
         return None
     invalid: list[int] = []
 
@@ -87,7 +105,12 @@ def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Sour
         table = pa_csv.read_csv(
             pa.py_buffer(data),
             read_options=pa_csv.ReadOptions(
-                use_threads=True, block_size=BLOCK, skip_rows=1, column_names=list(field_names)
+                # One block: each column comes out whole, with no copy to join pieces. Files are
+                # read side by side instead (see conformance.check_tables).
+                use_threads=True,
+                block_size=BLOCK,
+                skip_rows=1,
+                column_names=list(field_names),
             ),
             parse_options=pa_csv.ParseOptions(
                 newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=skip
@@ -103,12 +126,10 @@ def _read_canonical(rel: str, data: bytes, field_names: tuple[str, ...]) -> Sour
         return None
     if invalid:
         return None
-    columns = []
-    for i in range(table.num_columns):
-        columns.append(table.column(i).combine_chunks())
-    del table  # its pieces, now copied into whole columns
+    columns = [table.column(i).combine_chunks() for i in range(table.num_columns)]  # one chunk: no copy
+    del table
     if len(columns) != len(field_names) or not _writes_back(
-        columns, memoryview(data)[len(header) :], data.count(b'"') - header.count(b'"')
+        columns, memoryview(data)[len(header) :], _count(data, b'"') - header.count(b'"')
     ):
         return None
     source = Source(rel, list(field_names), 1, columns, physical_lines(columns, 2))
@@ -178,6 +199,13 @@ def contains_any(col: pa.Array, chars: bytes) -> bool:
     return any(bytes([c]) in blob for c in chars)
 
 
+def _quotes_per_cell(col: pa.Array) -> np.ndarray:
+    """How many '"' each cell holds, counted from where the quotes stand in the column's bytes."""
+    offsets, data = cell_bytes(col)
+    at = np.flatnonzero(data == ord('"'))
+    return np.bincount(np.searchsorted(offsets[1:], at, side="right"), minlength=len(col)).astype(np.int64)
+
+
 def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) -> bool:
     """True if ``body`` is the canonical writing of these cells: minimal quoting, LF, nothing else.
 
@@ -197,7 +225,7 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
         size = _lengths(col) + 1
         if contains_any(col, b',"\n\r'):
             mask = pc.fill_null(pc.match_substring_regex(col, '[,"\n\r]'), False).to_numpy(zero_copy_only=False)
-            inner = pc.fill_null(pc.count_substring(col, '"'), 0).to_numpy(zero_copy_only=False).astype(np.int64)
+            inner = _quotes_per_cell(col)
             size += mask * (2 + inner)
             quotes += int((mask * (2 + 2 * inner)).sum())
             quoted[j] = mask
