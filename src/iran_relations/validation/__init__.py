@@ -7,8 +7,10 @@ package cannot be read at all.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..issues import Issue
 from ..locations import resolve_root
 from ..report import Report
 from ..table_schema import read_package
@@ -17,6 +19,7 @@ from .countries import check_countries
 from .coverage import check_coverage
 from .cycles import check_cycles
 from .duplicates import check_duplicates
+from .frame import Frames
 from .integrity import check_foreign_keys
 from .keys import Keys
 from .row_models import check_models
@@ -34,6 +37,19 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
     """
     spec = read_package(resolve_root(path))
     frames, issues = check_tables(spec, fast)
+    # Duplicate names read only the cells: they are looked for on a second core meanwhile.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        duplicates = pool.submit(check_duplicates, frames)
+        issues += _cross_table(frames)
+        issues += duplicates.result()
+    order = {t.path: n for n, t in enumerate(spec.tables)}
+    issues.sort(key=lambda i: (order.get(i.path, -1), i.line or 0, i.field or "", i.code, i.message))
+    return Report(issues)
+
+
+def _cross_table(frames: Frames) -> list[Issue]:
+    """The layers after the first, in the order their masks depend on each other."""
+    issues: list[Issue] = []
     keys = Keys(frames)
     issues += check_primary_keys(frames, keys)
     issues += check_foreign_keys(frames, keys)
@@ -42,8 +58,5 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
     issues += check_rules(frames)
     issues += check_coverage(frames, keys)
     issues += check_cycles(frames)
-    issues += check_duplicates(frames)
     issues += check_text(frames)
-    order = {t.path: n for n, t in enumerate(spec.tables)}
-    issues.sort(key=lambda i: (order.get(i.path, -1), i.line or 0, i.field or "", i.code, i.message))
-    return Report(issues)
+    return issues

@@ -22,6 +22,7 @@ __all__ = [
     "STRING",
     "arange",
     "cell_bytes",
+    "has_any_byte",
     "constant",
     "rows_mask",
     "where",
@@ -68,6 +69,16 @@ def cell_bytes(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     buffer = col.buffers()[2]
     data = np.frombuffer(buffer, dtype=np.uint8)[first:last] if buffer is not None else np.zeros(0, np.uint8)
     return offsets - first, data
+
+
+def has_any_byte(data: np.ndarray, chars: bytes) -> bool:
+    """Whether ``data`` holds any of the bytes ``chars``, looked for a few megabytes at a time."""
+    step = 1 << 22
+    for i in range(0, len(data), step):
+        piece = data[i : i + step].tobytes()  # a small copy, searched by memchr
+        if any(bytes([c]) in piece for c in chars):
+            return True
+    return False
 
 
 @dataclass

@@ -46,16 +46,18 @@ def _suspect_rows(frame: Frame) -> list[int]:
 
 
 def check_models(frames: Frames) -> list[Issue]:
-    from pydantic import TypeAdapter, ValidationError  # imported only when a suspect row needs it
-
-    from ..models import MODELS
-
     issues: list[Issue] = []
     for frame in frames:
         if not frame.readable:
             continue
         rows = _suspect_rows(frame)
-        model = MODELS.get(frame.spec.name) if rows else None
+        if not rows:
+            continue
+        from pydantic import TypeAdapter, ValidationError  # imported only when a suspect row needs it
+
+        from ..models import MODELS
+
+        model = MODELS.get(frame.spec.name)
         if model is None:
             continue
         adapter = TypeAdapter(model)

@@ -24,7 +24,7 @@ import pyarrow.csv as pa_csv
 
 from ..csv_table import read_csv
 from ..issues import Issue
-from .frame import STRING, arange, cell_bytes, rows_mask
+from .frame import STRING, arange, cell_bytes, has_any_byte, rows_mask
 
 __all__ = ["Source", "read_source", "physical_lines"]
 
@@ -187,16 +187,8 @@ def _whole(data: bytes | memoryview) -> pa.Array:
 
 
 def contains_any(col: pa.Array, chars: bytes) -> bool:
-    """Whether any cell of a string column holds one of the ASCII ``chars``: one scan of its bytes."""
-    if len(col) == 0:
-        return False
-    offsets = np.frombuffer(col.buffers()[1], dtype=np.int32)
-    first, last = int(offsets[col.offset]), int(offsets[col.offset + len(col)])
-    data = col.buffers()[2]
-    if data is None or last == first:
-        return False
-    blob = data[first:last].to_pybytes()
-    return any(bytes([c]) in blob for c in chars)
+    """Whether any cell of a string column holds one of the ASCII ``chars``."""
+    return has_any_byte(cell_bytes(col)[1], chars)
 
 
 def _quotes_per_cell(col: pa.Array) -> np.ndarray:
@@ -212,39 +204,44 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
     Checked without writing it: from the cells' lengths follows where each cell and separator must
     stand, and the bytes there are looked at. An unquoted cell's bytes are the cell itself (that is
     how Arrow read them); a quoted cell must open and close with a quote at its place, and the file
-    must hold exactly the quotes those cells need, which leaves no room for a stray one.
+    must hold exactly the quotes those cells need, which leaves no room for a stray one. Sizes are
+    computed a column at a time and dropped, so that memory stays near one column's worth.
     """
     n, width = (len(columns[0]), len(columns)) if columns else (0, 0)
     if n == 0:
         return len(body) == 0
     raw = np.frombuffer(body, dtype=np.uint8)
-    sizes = []  # bytes each cell takes, with the separator after it
-    quoted: dict[int, np.ndarray] = {}
+    quoted: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # column -> (quoted cells, bytes quoting adds)
     quotes = 0
     for j, col in enumerate(columns):
-        size = _lengths(col) + 1
-        if contains_any(col, b',"\n\r'):
+        if has_any_byte(cell_bytes(col)[1], b',"\n\r'):
             mask = pc.fill_null(pc.match_substring_regex(col, '[,"\n\r]'), False).to_numpy(zero_copy_only=False)
             inner = _quotes_per_cell(col)
-            size += mask * (2 + inner)
             quotes += int((mask * (2 + 2 * inner)).sum())
-            quoted[j] = mask
-        sizes.append(size)
-    row_size = sizes[0].copy()
-    for size in sizes[1:]:
-        row_size += size
+            quoted[j] = (mask, mask * (2 + inner))
+
+    def size(j: int) -> np.ndarray:
+        """Bytes each cell of column ``j`` takes, with the separator after it."""
+        cells = _lengths(columns[j]) + 1
+        return cells + quoted[j][1] if j in quoted else cells
+
+    row_size = size(0)
+    for j in range(1, width):
+        row_size += size(j)
     stop = np.cumsum(row_size)
     if int(stop[-1]) != len(raw):
         return False
     stop -= row_size  # where each row starts; then, column by column, where each cell ends
-    for j, size in enumerate(sizes):
+    del row_size
+    for j in range(width):
         start = stop
-        stop = start + size
+        stop = start + size(j)
         if not (raw[stop - 1] == (ord("\n") if j == width - 1 else ord(","))).all():
             return False
-        mask = quoted.get(j)
-        if mask is not None and not ((raw[start[mask]] == ord('"')).all() and (raw[stop[mask] - 2] == ord('"')).all()):
-            return False
+        if j in quoted:
+            mask = quoted[j][0]
+            if not ((raw[start[mask]] == ord('"')).all() and (raw[stop[mask] - 2] == ord('"')).all()):
+                return False
     return body_quotes == quotes
 
 

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from ..issues import Issue
 from ..table_schema import FieldSpec
-from .frame import Frames, cell_bytes, is_ascii_printable, where
+from .frame import Frames, cell_bytes, has_any_byte, is_ascii_printable, where
 
 __all__ = ["check_text", "invisible_characters"]
 
@@ -116,8 +116,7 @@ def candidates(col: pa.Array) -> pa.Array:
     last = np.zeros(len(col), np.uint8)
     last[filled] = data[ends[filled] - 1]
     hit |= np.isin(first, _FIRST) | (last == ord(" "))
-    text = data.tobytes()
-    if b"<" in text or b":" in text:
+    if has_any_byte(data, b"<:"):
         hit |= pc.fill_null(pc.match_substring_regex(col, CANDIDATE), False).to_numpy(zero_copy_only=False)
     return pa.array(hit)
 
