@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .csv_table import read_csv
 from .locations import resolve_root
 from .models import MODELS, Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Relation
+from .navigation import Navigation
 from .table_schema import read_package
 
 __all__ = ["Dataset", "LoadError", "load"]
@@ -24,9 +25,14 @@ class LoadError(ValueError):
     """
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """One release of the dataset. Keyed tables map ID → row in file order; link tables are tuples."""
+@dataclass(frozen=True, eq=False)
+class Dataset(Navigation):
+    """One release of the dataset. Keyed tables map ID → row in file order; link tables are tuples.
+
+    The look-ups across tables (``names``, ``posts``, ``members``, ``ties``, ``events_of``,
+    ``person``, ``predecessor``, ``evidence_for``, ``find`` and more) come from
+    :class:`~iran_relations.navigation.Navigation`; ``to_pandas`` and ``roster`` return frames.
+    """
 
     root: Path
     version: str

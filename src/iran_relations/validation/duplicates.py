@@ -7,32 +7,20 @@ share a name (a party named after its leader); two of the same type may not.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..issues import Issue
+from ..names import ARTICLE_PATTERN, loose_name
 from .frame import Frame, Frames, is_ascii_printable, where
 
-__all__ = ["check_duplicates", "loose_name"]
-
-_ARTICLE = re.compile(r"\b(al|el|ul|the)\b", re.IGNORECASE)
-
-
-def loose_name(name: str) -> str:
-    """The form two spellings of one name share: 'Al-Qaeda', 'al Qaeda' and 'AL-QAEDA' → 'qaeda'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _ARTICLE.sub(" ", text.casefold())
-    return "".join(ch for ch in text if ch.isalnum())
+__all__ = ["check_duplicates", "loose_name", "loose_names"]
 
 
 def loose_names(names: pa.Array) -> pa.Array:
     """:func:`loose_name` of each cell: in Arrow for printable ASCII, where it is exact, else in Python."""
     lowered = pc.utf8_lower(names)
-    loose = pc.replace_substring_regex(pc.replace_substring_regex(lowered, r"\b(al|el|ul|the)\b", " "), "[^a-z0-9]", "")
+    loose = pc.replace_substring_regex(pc.replace_substring_regex(lowered, ARTICLE_PATTERN, " "), "[^a-z0-9]", "")
     other = where(pc.and_(pc.is_valid(names), pc.invert(is_ascii_printable(names))))
     if not other:
         return loose
