@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -14,6 +15,9 @@ from .locations import resolve_root
 from .models import MODELS, Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Relation
 from .navigation import Navigation
 from .table_schema import read_package
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Dataset", "LoadError", "load"]
 
@@ -44,6 +48,19 @@ class Dataset(Navigation):
     relations: Mapping[str, Relation]
     citations: Mapping[str, Citation]
     evidence: tuple[Evidence, ...]
+
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
+        """One DataFrame per table with real dtypes (categories, nullable text, partial dates as
+        text plus start, end and precision columns); see :mod:`iran_relations.frames`."""
+        from .frames import to_pandas
+
+        return to_pandas(self)
+
+    def roster(self, body_id: str | None = None) -> pd.DataFrame:
+        """A tidy table of appointments (person, post, body, faction, dates, sources), one body or all."""
+        from .frames import roster
+
+        return roster(self, body_id)
 
 
 def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:

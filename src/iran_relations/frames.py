@@ -1,0 +1,136 @@
+"""The dataset as pandas DataFrames with real dtypes, and the tidy roster of a body.
+
+pandas is imported here only, so ``import iran_relations`` and ``load()`` never pay for it.
+
+dtypes, from the Table Schemas:
+
+- a controlled list → ``category`` with the list's values as categories (in schema order);
+- a boolean → pandas' nullable ``boolean``;
+- a day (``accessed``) → ``date32[pyarrow]``;
+- a partial date (``date``, ``start_date``…) → the ISO text as written, plus ``<name>_start``
+  and ``<name>_end`` (the earliest and latest day it may stand for, ``date32[pyarrow]``) and
+  ``<name>_precision`` (``year``, ``month`` or ``day``, a category);
+- any other text → nullable ``string[pyarrow]``.
+
+An empty cell is missing (``<NA>``) in every dtype.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from .partial_date import PartialDate
+from .patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from .table_schema import FieldSpec, read_package
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .dataset import Dataset
+
+__all__ = ["to_pandas", "roster", "ROSTER_COLUMNS"]
+
+PRECISIONS = ["year", "month", "day"]
+
+
+def _column(f: FieldSpec, values: list[Any]) -> dict[str, pd.Series]:
+    import pandas as pd
+
+    if f.enum is not None:
+        return {f.name: pd.Series(pd.Categorical(values, categories=list(f.enum)), name=f.name)}
+    if f.type == "boolean":
+        return {f.name: pd.Series(values, dtype="boolean", name=f.name)}
+    if f.pattern == DAY_PATTERN:
+        return {f.name: pd.Series(pa.array(values, pa.date32()), dtype=pd.ArrowDtype(pa.date32()), name=f.name)}
+    if f.pattern == PARTIAL_DATE_PATTERN:
+        dates: list[PartialDate | None] = values
+        day = pd.ArrowDtype(pa.date32())
+        return {
+            f.name: pd.Series([str(d) if d else None for d in dates], dtype="string[pyarrow]", name=f.name),
+            f"{f.name}_start": pd.Series(pa.array([d.earliest if d else None for d in dates], pa.date32()), dtype=day),
+            f"{f.name}_end": pd.Series(pa.array([d.latest if d else None for d in dates], pa.date32()), dtype=day),
+            f"{f.name}_precision": pd.Series(
+                pd.Categorical([d.precision if d else None for d in dates], categories=PRECISIONS)
+            ),
+        }
+    return {f.name: pd.Series(values, dtype="string[pyarrow]", name=f.name)}
+
+
+def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table, rows in file order, with the dtypes the module docstring lists."""
+    import pandas as pd
+
+    spec = read_package(ds.root)
+    frames = {}
+    for t in spec.tables:
+        table = getattr(ds, t.name, None)
+        if table is None:
+            continue
+        rows = list(table.values()) if hasattr(table, "values") else list(table)
+        columns: dict[str, pd.Series] = {}
+        for f in t.fields:
+            columns.update(_column(f, [getattr(r, f.name) for r in rows]))
+        frame = pd.DataFrame({k: v.reset_index(drop=True) for k, v in columns.items()})
+        frame.attrs["description"] = t.description
+        frames[t.name] = frame
+    return frames
+
+
+ROSTER_COLUMNS = (
+    "body_id",
+    "body",
+    "post",
+    "person_id",
+    "person",
+    "faction_id",
+    "faction",
+    "community",
+    "start_date",
+    "end_date",
+    "end_reason",
+    "replaces_id",
+    "replaced_by",
+    "certainty",
+    "appointment_id",
+    "sources",
+)
+
+
+def roster(ds: Dataset, body_id: str | None = None) -> pd.DataFrame:
+    """Who held which post in which body, on whose behalf and when: one row per appointment.
+
+    ``body_id`` keeps one body (``"afghan-interim-administration"``, ``"iraqi-governing-council"``);
+    without it every appointment is listed. Names are the actors' canonical names; ``replaced_by``
+    and ``sources`` list IDs separated by ``; ``. Dates are partial dates as text, as in the CSV.
+    """
+    import pandas as pd
+
+    if body_id is not None and body_id not in ds.actors:
+        ds.actor(body_id)  # raises UnknownID with suggestions
+    rows = []
+    appointments = ds.members(body_id) if body_id is not None else tuple(ds.appointments.values())
+    for a in appointments:
+        faction = ds.faction(a)
+        rows.append(
+            {
+                "body_id": a.organization_id,
+                "body": ds.actors[a.organization_id].name if a.organization_id in ds.actors else None,
+                "post": a.post,
+                "person_id": a.person_id,
+                "person": ds.actors[a.person_id].name if a.person_id in ds.actors else None,
+                "faction_id": a.on_behalf_of_id,
+                "faction": faction.name if faction else None,
+                "community": a.community,
+                "start_date": str(a.start_date) if a.start_date else None,
+                "end_date": str(a.end_date) if a.end_date else None,
+                "end_reason": a.end_reason,
+                "replaces_id": a.replaces_id,
+                "replaced_by": "; ".join(s.appointment_id for s in ds.successors(a)) or None,
+                "certainty": a.certainty,
+                "appointment_id": a.appointment_id,
+                "sources": "; ".join(c.citation_id for c in ds.citations_for(a)) or None,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(ROSTER_COLUMNS)).astype("string[pyarrow]")
