@@ -6,11 +6,18 @@ import argparse
 import sys
 from types import ModuleType
 
-from . import fmt, validate
+from . import explore, export, fmt, show, stats, validate
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS: dict[str, ModuleType] = {"validate": validate, "fmt": fmt}
+COMMANDS: dict[str, ModuleType] = {
+    "validate": validate,
+    "fmt": fmt,
+    "export": export,
+    "show": show,
+    "stats": stats,
+    "explore": explore,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

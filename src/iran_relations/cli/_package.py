@@ -1,0 +1,55 @@
+"""What every command that reads the data shares: which package, loaded or a one-line error."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..locations import DESCRIPTOR
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = ["add_path", "load_package", "safe"]
+
+
+def add_path(parser) -> None:  # noqa: ANN001 - argparse parser
+    parser.add_argument(
+        "--package",
+        metavar="PATH",
+        help="the package folder or its datapackage.json (default: the current folder if it holds one, else the bundled release)",
+    )
+
+
+def load_package(path: str | None, command: str) -> Dataset | None:
+    """The dataset at ``path`` (see :func:`add_path`), or None after printing why it cannot be read."""
+    from ..dataset import LoadError, load
+    from ..table_schema import DescriptorError
+
+    if path is None and Path(DESCRIPTOR).is_file():
+        path = "."
+    if path is not None and not Path(path).exists():
+        print(f"iran-relations {command}: {path}: no such file or folder", file=sys.stderr)
+        return None
+    try:
+        return load(path)
+    except (DescriptorError, LoadError, OSError) as e:
+        print(
+            f"iran-relations {command}: cannot load the package: {e} (run `iran-relations validate` for every problem)",
+            file=sys.stderr,
+        )
+        return None
+
+
+def safe(text: object) -> str:
+    """Text for a terminal: control and format characters (an escape sequence, a bidi override)
+    are shown as their code point instead of acting on the terminal."""
+    out = []
+    for ch in str(text):
+        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200c":
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
