@@ -63,7 +63,7 @@ class Dataset(Navigation):
         return roster(self, body_id)
 
 
-def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:
+def _rows(root: Path, path: str, expected: tuple[str, ...], model: type[BaseModel]) -> list[BaseModel]:
     table = read_csv(root, path)
     if table.issues:
         first = table.issues[0]
@@ -71,6 +71,11 @@ def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:
             f"{first.path}:{first.line or ''} {first.code}: {first.message} (run `iran-relations validate` for every problem)"
         )
     header = table.header
+    if tuple(header) != tuple(expected):
+        raise LoadError(
+            f"{path}:{table.header_line}: the header is {', '.join(header) or '(empty)'}; the schema's columns are "
+            f"{', '.join(expected)} (run `iran-relations validate` for every problem)"
+        )
     adapter = TypeAdapter(model)
     out = []
     for line, cells in table.rows:
@@ -92,7 +97,7 @@ def _rows(root: Path, path: str, model: type[BaseModel]) -> list[BaseModel]:
 def load(path: str | Path | None = None) -> Dataset:
     """Load the bundled release, or the package at ``path`` (a folder or its datapackage.json)."""
     spec = read_package(resolve_root(path))
-    tables = {t.name: _rows(spec.root, t.path, MODELS[t.name]) for t in spec.tables if t.name in MODELS}
+    tables = {t.name: _rows(spec.root, t.path, t.field_names, MODELS[t.name]) for t in spec.tables if t.name in MODELS}
 
     def keyed(name: str) -> Mapping[str, BaseModel]:
         key = MODELS[name].key[0]  # type: ignore[attr-defined]
