@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## build: install, validate with both validators, build the wheel and sdist into dist/, the site into site/
+## build: install, validate with both validators, build the wheel, sdist and exports into dist/, the site into site/
 build: $(STAMP) check-generated validate dist docs
 
 ## test: every check (generated files, validators, unit and fixture tests)
@@ -39,6 +39,7 @@ check-generated: $(STAMP)
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null
+	$(BIN)/iran-relations export --format all --out dist --package . >/dev/null
 	@ls dist
 
 docs: $(STAMP)

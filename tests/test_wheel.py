@@ -55,3 +55,71 @@ def test_unpacked_wheel_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
     assert n_appointments == len((ROOT / "data" / "appointments.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert valid is True
     assert version == __import__("iran_relations").__version__
+
+
+USER_SCRIPT = """
+import json, pathlib, sys
+import iran_relations as ir
+assert "pandas" not in sys.modules
+ds = ir.load()
+qanuni = ds.find("Younus Qanooni")
+roster = ds.roster("afghan-interim-administration")
+frames = ds.to_pandas()
+from iran_relations.export import FORMATS, export
+written = {fmt: [str(p) for p in export(ds, fmt, pathlib.Path("exports"))] for fmt in FORMATS}
+import sqlite3
+con = sqlite3.connect("exports/iran-relations.db")
+print(json.dumps({
+    "root": str(ds.root),
+    "found": [a.actor_id for a in qanuni],
+    "roster": len(roster),
+    "frames": {name: len(frame) for name, frame in frames.items()},
+    "sqlite": {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in frames},
+    "written": written,
+}))
+"""
+
+
+def _records(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean virtual environment outside the repository with only the wheel (and its
+    dependencies, from the package index) installed."""
+    env_dir = tmp_path_factory.mktemp("venv") / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True, capture_output=True)
+    subprocess.run(
+        [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return env_dir
+
+
+def test_a_user_installs_the_wheel_and_uses_it(venv: Path, tmp_path: Path) -> None:
+    """From a clean venv, in an empty folder: load, find, roster, frames and every export."""
+    import json
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", USER_SCRIPT], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert str(ROOT) not in out["root"] and "site-packages" in out["root"]
+    assert out["found"] == ["yunus-qanuni"]
+    counts = {p.stem: len(_records(p)) for p in (ROOT / "data").glob("*.csv")}
+    assert out["frames"] == out["sqlite"] == {name: counts[name] for name in out["frames"]}
+    appointments = _records(ROOT / "data" / "appointments.csv")
+    assert out["roster"] == sum(1 for r in appointments if r["organization_id"] == "afghan-interim-administration")
+    assert all(out["written"].values())
+    for argv, needle in ((["show", "yunus-qanuni"], "[yunus-qanuni]"), (["stats"], "Rows: actors")):
+        shown = subprocess.run(
+            [str(venv / "bin" / "iran-relations"), *argv], capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+        assert shown.returncode == 0 and needle in shown.stdout, shown.stderr
