@@ -58,102 +58,104 @@ def _sources(ds: Dataset, evidence: tuple[Evidence, ...]) -> list[str]:
     return lines
 
 
+def _labelled(pairs: list[tuple[str, object]]) -> list[str]:
+    """'Label: value' lines for the values that are there."""
+    return [f"{label}: {value}" for label, value in pairs if value]
+
+
+def _actor(ds: Dataset, a: Any) -> list[str]:
+    lines = [
+        f"{a.name}  [{a.actor_id}]",
+        f"{a.actor_type}, {a.country or 'no country'}; {_date(a.start_date, a.end_date)}",
+    ]
+    lines.append(a.description)
+    names = "; ".join(f"{n.name} ({n.lang}, {n.kind})" for n in ds.names(a.actor_id))
+    lines += _labelled([("Part of", _name(ds, a.parent_id)), ("Wikidata", a.wikidata_id), ("Also written", names)])
+    for title, rows in (("Posts held", ds.posts(a.actor_id)), ("Members", ds.members(a.actor_id))):
+        if rows:
+            lines.append(f"{title}:")
+            for p in rows:
+                who = _name(ds, p.organization_id) if title == "Posts held" else _name(ds, p.person_id)
+                seat = f", for {_name(ds, p.on_behalf_of_id)}" if p.on_behalf_of_id else ""
+                lines.append(f"  - {p.post}, {who}{seat}; {_date(p.start_date, p.end_date)} [{p.appointment_id}]")
+    ties = ds.ties(a.actor_id)
+    if ties:
+        lines.append("Ties:")
+        for r in ties:
+            if r.source_id == a.actor_id:
+                arrow = f"{r.relation_type} {_name(ds, r.target_id)}"
+            else:
+                arrow = f"{_name(ds, r.source_id)} {r.relation_type} it"
+            lines.append(f"  - {arrow}; {_date(r.start_date, r.end_date)}; {r.certainty} [{r.relation_id}]")
+    dated = [(ds.events[p.event_id], p.role) for p in ds.roles(a.actor_id) if p.event_id in ds.events]
+    if dated:
+        lines.append("Events:")
+        for e, role in sorted(dated, key=lambda pair: pair[0].date.sort_key):
+            lines.append(f"  - {e.date}: {e.title} ({role}) [{e.event_id}]")
+    return lines + _sources(ds, ds.evidence_for(a))
+
+
+def _event(ds: Dataset, e: Any) -> list[str]:
+    where = f"{e.place or 'no place'}, {e.country or ''}"
+    lines = [f"{e.title}  [{e.event_id}]", f"{e.event_type}, {_date(e.date, e.end_date)}, {where}; {e.certainty}"]
+    lines.append(e.description)
+    parts = "; ".join(f"{_name(ds, p.actor_id)} ({p.role})" for p in ds.participants_in(e.event_id))
+    return lines + _labelled([("Participants", parts)]) + _sources(ds, ds.evidence_for(e))
+
+
+def _appointment(ds: Dataset, p: Any) -> list[str]:
+    lines = [
+        f"{p.post}, {_name(ds, p.organization_id)}  [{p.appointment_id}]",
+        f"Held by {_name(ds, p.person_id)}; {_date(p.start_date, p.end_date)}; {p.certainty}",
+    ]
+    before = ds.predecessor(p)
+    lines += _labelled(
+        [
+            ("Seat of", _name(ds, p.on_behalf_of_id)),
+            ("Community", p.community),
+            ("Ended", p.end_reason),
+            ("Took over from", before and f"{_name(ds, before.person_id)} [{before.appointment_id}]"),
+        ]
+    )
+    lines += [f"Handed over to: {_name(ds, s.person_id)} [{s.appointment_id}]" for s in ds.successors(p)]
+    return lines + _sources(ds, ds.evidence_for(p))
+
+
+def _relation(ds: Dataset, r: Any) -> list[str]:
+    return [
+        f"{_name(ds, r.source_id)} {r.relation_type} {_name(ds, r.target_id)}  [{r.relation_id}]",
+        f"{_date(r.start_date, r.end_date)}; {r.certainty}",
+        r.description,
+        *_sources(ds, ds.evidence_for(r)),
+    ]
+
+
+def _citation(ds: Dataset, c: Any) -> list[str]:
+    author = f"{c.author}, " if c.author else ""
+    kind = f"{c.source_type}{', partisan' if c.partisan else ''}"
+    lines = [
+        f"{c.title}  [{c.citation_id}]",
+        f"{author}{c.publisher}, {c.published or 'undated'}; {kind}; {c.language}",
+    ]
+    lines += _labelled([("URL", c.url), ("Archived", c.archive_url), ("Known through", c.via_id)])
+    cited = ds.cited_by(c.citation_id)
+    counts: dict[str, int] = {}
+    for ev in cited:
+        counts[ev.record_table] = counts.get(ev.record_table, 0) + 1
+    tables = ", ".join(f"{t} {n}" for t, n in counts.items())
+    return lines + [f"Evidence rows quoting it: {len(cited)}" + (f" ({tables})" if tables else "")]
+
+
+_CARDS = {
+    "actors": _actor,
+    "events": _event,
+    "appointments": _appointment,
+    "relations": _relation,
+    "citations": _citation,
+}
+
+
 def card(ds: Dataset, key: str) -> str:
     """The card for ``key`` (an ID, or an actor's name in any recorded spelling)."""
     table, row = resolve(ds, key)
-    lines: list[str] = []
-    if table == "actors":
-        a = row
-        lines += [
-            f"{a.name}  [{a.actor_id}]",
-            f"{a.actor_type}, {a.country or 'no country'}; {_date(a.start_date, a.end_date)}",
-        ]
-        lines.append(a.description)
-        if a.parent_id:
-            lines.append(f"Part of: {_name(ds, a.parent_id)}")
-        if a.wikidata_id:
-            lines.append(f"Wikidata: {a.wikidata_id}")
-        names = ds.names(a.actor_id)
-        if names:
-            lines.append("Also written: " + "; ".join(f"{n.name} ({n.lang}, {n.kind})" for n in names))
-        for title, rows in (("Posts held", ds.posts(a.actor_id)), ("Members", ds.members(a.actor_id))):
-            if rows:
-                lines.append(f"{title}:")
-                for p in rows:
-                    who = _name(ds, p.organization_id) if title == "Posts held" else _name(ds, p.person_id)
-                    seat = f", for {_name(ds, p.on_behalf_of_id)}" if p.on_behalf_of_id else ""
-                    lines.append(f"  - {p.post}, {who}{seat}; {_date(p.start_date, p.end_date)} [{p.appointment_id}]")
-        ties = ds.ties(a.actor_id)
-        if ties:
-            lines.append("Ties:")
-            for r in ties:
-                arrow = (
-                    f"{r.relation_type} {_name(ds, r.target_id)}"
-                    if r.source_id == a.actor_id
-                    else f"{_name(ds, r.source_id)} {r.relation_type} it"
-                )
-                lines.append(f"  - {arrow}; {_date(r.start_date, r.end_date)}; {r.certainty} [{r.relation_id}]")
-        roles = ds.roles(a.actor_id)
-        if roles:
-            lines.append("Events:")
-            dated = [(ds.events[p.event_id], p.role) for p in roles if p.event_id in ds.events]
-            for e, role in sorted(dated, key=lambda pair: pair[0].date.sort_key):
-                lines.append(f"  - {e.date}: {e.title} ({role}) [{e.event_id}]")
-        lines += _sources(ds, ds.evidence_for(a))
-    elif table == "events":
-        e = row
-        lines += [
-            f"{e.title}  [{e.event_id}]",
-            f"{e.event_type}, {_date(e.date, e.end_date)}, {e.place or 'no place'}, {e.country or ''}; {e.certainty}",
-        ]
-        lines.append(e.description)
-        parts = ds.participants_in(e.event_id)
-        if parts:
-            lines.append("Participants: " + "; ".join(f"{_name(ds, p.actor_id)} ({p.role})" for p in parts))
-        lines += _sources(ds, ds.evidence_for(e))
-    elif table == "appointments":
-        p = row
-        lines += [
-            f"{p.post}, {_name(ds, p.organization_id)}  [{p.appointment_id}]",
-            f"Held by {_name(ds, p.person_id)}; {_date(p.start_date, p.end_date)}; {p.certainty}",
-        ]
-        if p.on_behalf_of_id:
-            lines.append(f"Seat of: {_name(ds, p.on_behalf_of_id)}")
-        if p.community:
-            lines.append(f"Community: {p.community}")
-        if p.end_reason:
-            lines.append(f"Ended: {p.end_reason}")
-        before = ds.predecessor(p)
-        if before:
-            lines.append(f"Took over from: {_name(ds, before.person_id)} [{before.appointment_id}]")
-        for s in ds.successors(p):
-            lines.append(f"Handed over to: {_name(ds, s.person_id)} [{s.appointment_id}]")
-        lines += _sources(ds, ds.evidence_for(p))
-    elif table == "relations":
-        r = row
-        lines += [
-            f"{_name(ds, r.source_id)} {r.relation_type} {_name(ds, r.target_id)}  [{r.relation_id}]",
-            f"{_date(r.start_date, r.end_date)}; {r.certainty}",
-            r.description,
-        ]
-        lines += _sources(ds, ds.evidence_for(r))
-    else:
-        c = row
-        lines += [
-            f"{c.title}  [{c.citation_id}]",
-            f"{c.author + ', ' if c.author else ''}{c.publisher}, {c.published or 'undated'}; {c.source_type}{', partisan' if c.partisan else ''}; {c.language}",
-        ]
-        if c.url:
-            lines.append(f"URL: {c.url}")
-        if c.archive_url:
-            lines.append(f"Archived: {c.archive_url}")
-        if c.via_id:
-            lines.append(f"Known through: {c.via_id}")
-        cited = ds.cited_by(c.citation_id)
-        counts: dict[str, int] = {}
-        for ev in cited:
-            counts[ev.record_table] = counts.get(ev.record_table, 0) + 1
-        lines.append(
-            f"Evidence rows quoting it: {len(cited)} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ")"
-        )
-    return "\n".join(lines)
+    return "\n".join(_CARDS[table](ds, row))
