@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .csv_table import read_csv
 from .locations import resolve_root
-from .models import MODELS, Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Relation
+from .models import MODELS
 from .navigation import Navigation
 from .table_schema import read_package
 
@@ -38,16 +38,10 @@ class Dataset(Navigation):
     :class:`~iran_relations.navigation.Navigation`; ``to_pandas`` and ``roster`` return frames.
     """
 
+    # The tables (actors, actor_names, events, participants, appointments, relations, citations,
+    # evidence) are the fields of Navigation; a dataset adds where it was read from and its version.
     root: Path
     version: str
-    actors: Mapping[str, Actor]
-    actor_names: tuple[ActorName, ...]
-    events: Mapping[str, Event]
-    participants: tuple[Participant, ...]
-    appointments: Mapping[str, Appointment]
-    relations: Mapping[str, Relation]
-    citations: Mapping[str, Citation]
-    evidence: tuple[Evidence, ...]
 
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         """One DataFrame per table with real dtypes (categories, nullable text, partial dates as

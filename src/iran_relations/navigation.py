@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +44,12 @@ def _group(rows: Iterable[Any], key: str) -> dict[str, tuple[Any, ...]]:
     return {k: tuple(v) for k, v in grouped.items()}
 
 
+@dataclass(frozen=True, eq=False)
 class Navigation:
-    """Look-ups across tables for a loaded dataset (see :class:`~iran_relations.dataset.Dataset`)."""
+    """The tables of a dataset and the look-ups across them (see :class:`~iran_relations.dataset.Dataset`).
+
+    Keyed tables map ID → row in file order; link tables are tuples in file order.
+    """
 
     actors: Mapping[str, Actor]
     actor_names: tuple[ActorName, ...]
