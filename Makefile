@@ -33,11 +33,13 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_models.py
 	$(BIN)/python scripts/generate_codes_doc.py
 	$(BIN)/python scripts/generate_data_dictionary.py
+	$(BIN)/python scripts/generate_rosters.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
 	$(BIN)/python scripts/generate_codes_doc.py --check
 	$(BIN)/python scripts/generate_data_dictionary.py --check
+	$(BIN)/python scripts/generate_rosters.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

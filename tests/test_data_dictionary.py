@@ -31,3 +31,26 @@ def test_values_from_the_data_show_as_text() -> None:
     shown = dictionary._examples(f, [{"title": hostile}])
     assert "<script>" not in shown and "<img" not in shown and "\n" not in shown
     assert "&lt;script&gt;" in shown and "&#124;" in shown and "&#96;tick&#96;" in shown
+
+
+def test_each_roster_page_lists_every_appointment_of_its_body() -> None:
+    import csv
+
+    import generate_rosters as rosters
+
+    pages = rosters.pages()
+    with (ROOT / "data" / "appointments.csv").open(encoding="utf-8", newline="") as f:
+        appointments = list(csv.DictReader(f))
+    with (ROOT / "data" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        names = {r["actor_id"]: r["name"] for r in csv.DictReader(f)}
+    for body in rosters.BODIES:
+        text = pages[rosters.FOLDER / f"{body}.md"]
+        assert (rosters.FOLDER / f"{body}.md").read_text(encoding="utf-8") == text, "run `make generate`"
+        rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| post |")]
+        members = [a for a in appointments if a["organization_id"] == body]
+        assert len(rows) == len(members) > 0
+        for a in members:
+            assert any(
+                line.startswith(f"| {dictionary.cell(a['post'])} | {dictionary.cell(names[a['person_id']])} |")
+                for line in rows
+            ), a["appointment_id"]
