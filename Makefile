@@ -34,12 +34,14 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_codes_doc.py
 	$(BIN)/python scripts/generate_data_dictionary.py
 	$(BIN)/python scripts/generate_rosters.py
+	$(BIN)/python scripts/generate_actor_pages.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
 	$(BIN)/python scripts/generate_codes_doc.py --check
 	$(BIN)/python scripts/generate_data_dictionary.py --check
 	$(BIN)/python scripts/generate_rosters.py --check
+	$(BIN)/python scripts/generate_actor_pages.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

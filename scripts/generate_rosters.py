@@ -38,17 +38,21 @@ def _sources(ds, a) -> str:  # noqa: ANN001
     return "<br>".join(parts)
 
 
+def _link(actor) -> str:  # noqa: ANN001
+    return f"[{cell(actor.name)}](../actors/{actor.actor_id}.md)"
+
+
 def _row(ds, a) -> str:  # noqa: ANN001
     person = ds.person(a)
     faction = ds.faction(a)
-    seat = cell(faction.name) if faction else ""
+    seat = _link(faction) if faction else ""
     if a.community:
         seat = f"{seat}{'; ' if seat else ''}{a.community.replace('_', ' ')}"
     before = ds.predecessor(a)
-    after = ", ".join(cell(ds.person(s).name) for s in ds.successors(a))
+    after = ", ".join(_link(ds.person(s)) for s in ds.successors(a))
     return (
-        f"| {cell(a.post)} | {cell(person.name)} | {seat} | {a.start_date or ''} | {a.end_date or ''} | "
-        f"{(a.end_reason or '').replace('_', ' ')} | {cell(ds.person(before).name) if before else ''} | {after} | "
+        f"| {cell(a.post)} | {_link(person)} | {seat} | {a.start_date or ''} | {a.end_date or ''} | "
+        f"{(a.end_reason or '').replace('_', ' ')} | {_link(ds.person(before)) if before else ''} | {after} | "
         f"{a.certainty} | {_sources(ds, a)} |"
     )
 

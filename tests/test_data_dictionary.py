@@ -51,6 +51,42 @@ def test_each_roster_page_lists_every_appointment_of_its_body() -> None:
         assert len(rows) == len(members) > 0
         for a in members:
             assert any(
-                line.startswith(f"| {dictionary.cell(a['post'])} | {dictionary.cell(names[a['person_id']])} |")
+                line.startswith(
+                    f"| {dictionary.cell(a['post'])} | [{dictionary.cell(names[a['person_id']])}](../actors/{a['person_id']}.md) |"
+                )
                 for line in rows
             ), a["appointment_id"]
+
+
+def test_markdown_in_the_data_cannot_make_a_link_or_a_format() -> None:
+    import markdown
+
+    hostile = "[click](javascript:alert(1)) **bold** _it_ `code` # head <b>tag</b> ![img](x.png) &amp;"
+    rendered = markdown.markdown(dictionary.cell(hostile), extensions=["tables"])
+    assert "<a " not in rendered and "<strong>" not in rendered and "<em>" not in rendered
+    assert "<code>" not in rendered and "<b>" not in rendered and "<img" not in rendered
+    text = rendered.removeprefix("<p>").removesuffix("</p>")
+    import html
+
+    assert html.unescape(text) == hostile
+
+
+def test_every_actor_has_a_page_with_every_name_it_is_known_by() -> None:
+    import csv
+
+    import generate_actor_pages as actor_pages
+
+    pages = actor_pages.pages()
+    with (ROOT / "data" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        actors = list(csv.DictReader(f))
+    with (ROOT / "data" / "actor_names.csv").open(encoding="utf-8", newline="") as f:
+        names = list(csv.DictReader(f))
+    assert len(pages) == len(actors) + 1
+    index = pages[actor_pages.FOLDER / "index.md"]
+    for a in actors:
+        page = pages[actor_pages.FOLDER / f"{a['actor_id']}.md"]
+        assert (actor_pages.FOLDER / f"{a['actor_id']}.md").read_text(encoding="utf-8") == page, "run `make generate`"
+        assert page.splitlines()[2] == f"# {dictionary.cell(a['name'])}"
+        assert f"]({a['actor_id']}.md)" in index
+    for n in names:
+        assert dictionary.cell(n["name"]) in pages[actor_pages.FOLDER / f"{n['actor_id']}.md"]

@@ -1,0 +1,46 @@
+"""The documentation site builds strictly, with the rosters and a page for every actor."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("mkdocs")
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_the_site_has_both_rosters_and_every_actor(site: Path) -> None:
+    for body in ("afghan-interim-administration", "iraqi-governing-council"):
+        assert (site / "rosters" / body / "index.html").is_file()
+    with (ROOT / "data" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        for a in csv.DictReader(f):
+            assert (site / "actors" / a["actor_id"] / "index.html").is_file(), a["actor_id"]
+
+
+def test_the_search_index_holds_every_other_spelling(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    with (ROOT / "data" / "actor_names.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    import json
+
+    text = json.dumps(json.loads(index), ensure_ascii=False)
+    missing = [r["name"] for r in rows if r["name"] not in text]
+    assert not missing, missing[:5]
