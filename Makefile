@@ -35,6 +35,7 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_data_dictionary.py
 	$(BIN)/python scripts/generate_rosters.py
 	$(BIN)/python scripts/generate_actor_pages.py
+	$(BIN)/python scripts/generate_cli_doc.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
@@ -42,6 +43,7 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_data_dictionary.py --check
 	$(BIN)/python scripts/generate_rosters.py --check
 	$(BIN)/python scripts/generate_actor_pages.py --check
+	$(BIN)/python scripts/generate_cli_doc.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

@@ -90,3 +90,19 @@ def test_every_actor_has_a_page_with_every_name_it_is_known_by() -> None:
         assert f"]({a['actor_id']}.md)" in index
     for n in names:
         assert dictionary.cell(n["name"]) in pages[actor_pages.FOLDER / f"{n['actor_id']}.md"]
+
+
+def test_the_cli_reference_names_every_command_and_option() -> None:
+    import generate_cli_doc as cli_doc
+
+    from iran_relations.cli import COMMANDS
+
+    page = cli_doc.render()
+    assert cli_doc.TARGET.read_text(encoding="utf-8") == page, "run `make generate`"
+    parsers = cli_doc._subparsers(cli_doc.build_parser())
+    for name in COMMANDS:
+        assert f"## `{name}`" in page
+        for action in parsers[name]._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert f"`{option}" in page, (name, option)
