@@ -36,6 +36,7 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_rosters.py
 	$(BIN)/python scripts/generate_actor_pages.py
 	$(BIN)/python scripts/generate_cli_doc.py
+	$(BIN)/python scripts/generate_sources_page.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
@@ -44,6 +45,7 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_rosters.py --check
 	$(BIN)/python scripts/generate_actor_pages.py --check
 	$(BIN)/python scripts/generate_cli_doc.py --check
+	$(BIN)/python scripts/generate_sources_page.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

@@ -106,3 +106,24 @@ def test_the_cli_reference_names_every_command_and_option() -> None:
             for option in action.option_strings:
                 if option not in ("-h", "--help"):
                     assert f"`{option}" in page, (name, option)
+
+
+def test_the_bibliography_lists_every_citation_with_what_it_backs() -> None:
+    import csv
+
+    import generate_sources_page as sources
+
+    page = sources.render()
+    assert sources.TARGET.read_text(encoding="utf-8") == page, "run `make generate`"
+    with (ROOT / "data" / "evidence.csv").open(encoding="utf-8", newline="") as f:
+        evidence = list(csv.DictReader(f))
+    with (ROOT / "data" / "citations.csv").open(encoding="utf-8", newline="") as f:
+        citations = list(csv.DictReader(f))
+    lines = {line.split("<small>`")[1].split("`")[0]: line for line in page.splitlines() if "<small>`" in line}
+    assert set(lines) == {c["citation_id"] for c in citations}
+    for c in citations:
+        quotes = [e for e in evidence if e["citation_id"] == c["citation_id"]]
+        rows = {(e["record_table"], e["record_id"]) for e in quotes}
+        cells = [x.strip() for x in lines[c["citation_id"]].split(" | ")]
+        assert cells[5:7] == [str(len(quotes)), str(len(rows))], c["citation_id"]
+        assert cells[4] == ("yes" if c["partisan"] == "true" else "no")
