@@ -1,0 +1,130 @@
+"""The site in a real browser (Debian's chromium, headless, driven by Playwright).
+
+The home page, a roster page and an actor page render with no console error; the site's search
+finds an actor by another spelling; and text from the data that looks like markup or script shows
+as text and runs nothing. The site is built once, from a copy of docs/ that adds one actor page
+generated from hostile text, and served on loopback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+
+# Flags for a machine with no outside network: no background requests, no sandbox as root.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE_NAME = "<b>Bold</b> [link](javascript:alert(1))"
+HOSTILE_TEXT = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> **not bold**'
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: ANN002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    pytest.importorskip("playwright")
+    import generate_actor_pages as actor_pages
+
+    import iran_relations
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    ds = iran_relations.load(ROOT)
+    actor = next(iter(ds.actors.values())).model_copy(update={"name": HOSTILE_NAME, "description": HOSTILE_TEXT})
+    (project / "docs" / "actors" / "hostile-test.md").write_text(actor_pages.actor_page(ds, actor), encoding="utf-8")
+    site = project / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, url: str):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="networkidle")
+    return page, errors
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/", "iran-relations"),
+        ("/rosters/afghan-interim-administration/", "Afghan Interim Administration"),
+        ("/actors/yunus-qanuni/", "Yunus Qanuni"),
+    ],
+)
+def test_pages_render_without_console_errors(browser, server: str, path: str, heading: str) -> None:
+    page, errors = _open(browser, server + path)
+    assert page.inner_text("h1").rstrip().rstrip("¶").strip() == heading
+    assert errors == []
+    page.close()
+
+
+def test_search_finds_an_actor_by_another_spelling(browser, server: str) -> None:
+    page, errors = _open(browser, server + "/")
+    page.fill("input.md-search__input", "Younus Qanooni")  # the header's search box, on a desktop-sized page
+    result = page.wait_for_selector('.md-search-result__item a[href*="actors/yunus-qanuni"]', timeout=20_000)
+    assert result is not None
+    assert errors == []
+    page.close()
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(browser, server: str) -> None:
+    page, errors = _open(browser, server + "/actors/hostile-test/")
+    assert page.inner_text("h1").rstrip().rstrip("¶").strip() == HOSTILE_NAME
+    body = page.inner_text("article")
+    assert HOSTILE_TEXT in body
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("article a[href^='javascript']").count() == 0
+    assert page.locator("article b, article strong, article script, article img").count() == 0
+    assert errors == []
+    page.close()
