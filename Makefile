@@ -22,8 +22,8 @@ test: $(STAMP) check-generated lint
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check --quiet src tests scripts
+	$(BIN)/ruff check src tests scripts docs_hooks
+	$(BIN)/ruff format --check --quiet src tests scripts docs_hooks
 
 validate: $(STAMP)
 	$(BIN)/iran-relations validate
@@ -37,6 +37,7 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_actor_pages.py
 	$(BIN)/python scripts/generate_cli_doc.py
 	$(BIN)/python scripts/generate_sources_page.py
+	$(BIN)/python scripts/figures.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
@@ -46,6 +47,7 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_actor_pages.py --check
 	$(BIN)/python scripts/generate_cli_doc.py --check
 	$(BIN)/python scripts/generate_sources_page.py --check
+	$(BIN)/python scripts/figures.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

@@ -124,7 +124,15 @@ def index_page(tables: list[TableSpec]) -> str:
     ]
     for t in tables:
         out.append(f"| [`{t.name}`]({t.name}.md) | {cell(t.description)} | {len(t.fields)} |")
-    out += ["", "## References between tables", "", "| from | to |", "|---|---|"]
+    out += [
+        "",
+        "## References between tables",
+        "",
+        "![The eight tables as boxes with their key fields, and arrows for the references listed below.](../../figures/tables.svg)",
+        "",
+        "| from | to |",
+        "|---|---|",
+    ]
     for t in tables:
         for fk in t.foreign_keys:
             out.append(f"| `{t.name}.{', '.join(fk.fields)}` | `{fk.resource}.{', '.join(fk.reference_fields)}` |")

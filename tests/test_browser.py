@@ -54,7 +54,10 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     import iran_relations
 
     project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = "docs_hooks/site_figures.py"
+    assert hook in config
+    (project / "mkdocs.yml").write_text(config.replace(hook, str(ROOT / hook)), encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     ds = iran_relations.load(ROOT)
     actor = next(iter(ds.actors.values())).model_copy(update={"name": HOSTILE_NAME, "description": HOSTILE_TEXT})
@@ -100,6 +103,8 @@ def _open(browser, url: str):
         ("/", "iran-relations"),
         ("/rosters/afghan-interim-administration/", "Afghan Interim Administration"),
         ("/actors/yunus-qanuni/", "Yunus Qanuni"),
+        ("/timeline/", "Timeline"),
+        ("/relations/", "Ties around Iran"),
     ],
 )
 def test_pages_render_without_console_errors(browser, server: str, path: str, heading: str) -> None:
@@ -126,5 +131,20 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, server: str) -> No
     assert page.evaluate("window.__pwned") is None
     assert page.locator("article a[href^='javascript']").count() == 0
     assert page.locator("article b, article strong, article script, article img").count() == 0
+    assert errors == []
+    page.close()
+
+
+def test_the_event_list_filters_as_you_type(browser, server: str) -> None:
+    page, errors = _open(browser, server + "/timeline/")
+    rows = page.locator("article table").last.locator("tbody tr")  # the list follows the per-year table
+    total = rows.count()
+    assert total > 0
+    page.fill("#event-filter", "Bonn")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total
+    assert all("bonn" in r.inner_text().lower() for r in visible)
+    page.fill("#event-filter", "")
+    assert sum(1 for r in rows.all() if r.is_visible()) == total
     assert errors == []
     page.close()

@@ -127,3 +127,38 @@ def test_the_bibliography_lists_every_citation_with_what_it_backs() -> None:
         cells = [x.strip() for x in lines[c["citation_id"]].split(" | ")]
         assert cells[5:7] == [str(len(quotes)), str(len(rows))], c["citation_id"]
         assert cells[4] == ("yes" if c["partisan"] == "true" else "no")
+
+
+def test_the_timeline_and_ties_pages_give_the_figures_numbers_as_text() -> None:
+    import csv
+    from collections import Counter
+
+    import figures
+
+    pages = figures.pages()
+    for path, text in pages.items():
+        assert path.read_text(encoding="utf-8") == text, "run `make generate`"
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as f:
+        events = list(csv.DictReader(f))
+    timeline = pages[ROOT / "docs" / "timeline.md"]
+    for year, n in Counter(int(e["date"][:4]) for e in events).items():
+        assert f"| {year} | {n} |" in timeline
+    assert sum(1 for line in timeline.splitlines() if line.startswith("| ") and "**" in line) == len(events)
+    with (ROOT / "data" / "relations.csv").open(encoding="utf-8", newline="") as f:
+        relations = list(csv.DictReader(f))
+    with (ROOT / "data" / "actors.csv").open(encoding="utf-8", newline="") as f:
+        parent = {a["actor_id"]: a["parent_id"] for a in csv.DictReader(f)}
+
+    def iranian(actor_id: str) -> bool:
+        seen = set()
+        while actor_id and actor_id not in seen:
+            if actor_id == "iran":
+                return True
+            seen.add(actor_id)
+            actor_id = parent.get(actor_id, "")
+        return False
+
+    around = [r for r in relations if iranian(r["source_id"]) or iranian(r["target_id"])]
+    page = pages[ROOT / "docs" / "relations.md"]
+    listed = [line for line in page.splitlines() if line.startswith("- [")]
+    assert len(listed) == len(around) > 0

@@ -44,3 +44,22 @@ def test_the_search_index_holds_every_other_spelling(site: Path) -> None:
     text = json.dumps(json.loads(index), ensure_ascii=False)
     missing = [r["name"] for r in rows if r["name"] not in text]
     assert not missing, missing[:5]
+
+
+def test_the_figures_are_drawn_and_each_page_describes_its_figure(site: Path) -> None:
+    import re
+
+    names = {p.name for p in (site / "figures").iterdir()}
+    assert {"timeline.svg", "tables.svg"} <= names
+    assert any(n.startswith("relations-") for n in names)
+    for svg in (site / "figures").iterdir():
+        assert svg.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
+    for page in ("timeline", "relations", "reference/tables/index"):
+        html = (
+            (site / page / "index.html").read_text(encoding="utf-8")
+            if page != "reference/tables/index"
+            else (site / "reference" / "tables" / "index.html").read_text(encoding="utf-8")
+        )
+        images = re.findall(r'<img alt="([^"]*)" src="([^"]*figures/[^"]+)"', html)
+        assert images, page
+        assert all(len(alt) > 40 for alt, _ in images), page
