@@ -38,6 +38,7 @@ generate: $(STAMP)
 	$(BIN)/python scripts/generate_cli_doc.py
 	$(BIN)/python scripts/generate_sources_page.py
 	$(BIN)/python scripts/figures.py
+	$(BIN)/python scripts/generate_cite_page.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
@@ -48,6 +49,7 @@ check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_cli_doc.py --check
 	$(BIN)/python scripts/generate_sources_page.py --check
 	$(BIN)/python scripts/figures.py --check
+	$(BIN)/python scripts/generate_cite_page.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

@@ -162,3 +162,14 @@ def test_the_timeline_and_ties_pages_give_the_figures_numbers_as_text() -> None:
     page = pages[ROOT / "docs" / "relations.md"]
     listed = [line for line in page.splitlines() if line.startswith("- [")]
     assert len(listed) == len(around) > 0
+
+
+def test_the_cite_page_names_the_version_of_the_package() -> None:
+    import json
+
+    import generate_cite_page as cite
+
+    page = cite.render()
+    assert cite.TARGET.read_text(encoding="utf-8") == page, "run `make generate`"
+    version = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert f"version {version}" in page and f"version = {{{version}}}" in page
