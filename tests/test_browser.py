@@ -59,6 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     assert hook in config
     (project / "mkdocs.yml").write_text(config.replace(hook, str(ROOT / hook)), encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "CHANGELOG.md", project / "CHANGELOG.md")  # included by docs/changelog.md
     ds = iran_relations.load(ROOT)
     actor = next(iter(ds.actors.values())).model_copy(update={"name": HOSTILE_NAME, "description": HOSTILE_TEXT})
     (project / "docs" / "actors" / "hostile-test.md").write_text(actor_pages.actor_page(ds, actor), encoding="utf-8")
