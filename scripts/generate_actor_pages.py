@@ -9,7 +9,6 @@ Other actors are linked to their own pages. Every value from the data is escaped
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -123,24 +122,7 @@ def pages() -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date instead of writing it")
-    args = parser.parse_args(argv)
-    wanted = pages()
-    status = 0
-    for target, text in wanted.items():
-        status |= generated.write_or_check(target, text, args.check)
-    for p in sorted(FOLDER.glob("*.md")) if FOLDER.is_dir() else []:
-        if p not in wanted:
-            if args.check:
-                print(
-                    f"{p.relative_to(ROOT)} is left over from an actor that is gone: run `make generate`",
-                    file=sys.stderr,
-                )
-                status = 1
-            else:
-                p.unlink()
-    return status
+    return generated.main_pages(__doc__, pages, argv, folder=FOLDER)
 
 
 if __name__ == "__main__":

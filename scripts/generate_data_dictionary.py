@@ -9,7 +9,6 @@ checked-in page has drifted.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from pathlib import Path
@@ -160,21 +159,7 @@ def pages() -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date instead of writing it")
-    args = parser.parse_args(argv)
-    wanted = pages()
-    status = 0
-    for target, text in wanted.items():
-        status |= generated.write_or_check(target, text, args.check)
-    stray = [p for p in FOLDER.glob("*.md") if p not in wanted] if FOLDER.is_dir() else []
-    for p in stray:
-        if args.check:
-            print(f"{p.relative_to(ROOT)} is not generated from any table: run `make generate`", file=sys.stderr)
-            status = 1
-        else:
-            p.unlink()
-    return status
+    return generated.main_pages(__doc__, pages, argv, folder=FOLDER)
 
 
 if __name__ == "__main__":

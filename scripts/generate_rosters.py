@@ -10,7 +10,6 @@ value from the data is escaped. `--check` exits 1 when a page has drifted.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -90,13 +89,7 @@ def pages() -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date instead of writing it")
-    args = parser.parse_args(argv)
-    status = 0
-    for target, text in pages().items():
-        status |= generated.write_or_check(target, text, args.check)
-    return status
+    return generated.main_pages(__doc__, pages, argv)
 
 
 if __name__ == "__main__":
