@@ -6,7 +6,7 @@ import argparse
 import sys
 from types import ModuleType
 
-from . import explore, export, fmt, show, stats, validate
+from . import diff, explore, export, fmt, show, stats, validate
 
 __all__ = ["main", "COMMANDS"]
 
@@ -17,6 +17,7 @@ COMMANDS: dict[str, ModuleType] = {
     "show": show,
     "stats": stats,
     "explore": explore,
+    "diff": diff,
 }
 
 
