@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint validate generate check-generated docs dist clean
+.PHONY: build test lint validate generate check-generated docs dist release clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -55,6 +55,10 @@ dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null
 	$(BIN)/iran-relations export --format all --out dist --package . >/dev/null
 	@ls dist
+
+## release: the versioned artefacts (wheel, sdist, data zip, exports, release notes, SHA256SUMS) in dist/
+release: $(STAMP) check-generated validate
+	$(BIN)/python scripts/release.py --out dist
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
