@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint validate generate check-generated docs dist release clean
+.PHONY: build test lint validate generate check-generated check-version docs dist release clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -17,9 +17,13 @@ $(STAMP): pyproject.toml
 build: $(STAMP) check-generated validate dist docs
 
 ## test: every check (generated files, validators, unit and fixture tests)
-test: $(STAMP) check-generated lint
+test: $(STAMP) check-generated check-version lint
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+
+## check-version: the version in datapackage.json is a big enough step for what changed since the last release tag
+check-version: $(STAMP)
+	$(BIN)/python scripts/check_version.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts docs_hooks

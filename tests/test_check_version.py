@@ -1,0 +1,85 @@
+"""The version check: each kind of change needs its step, and a clone with a release tag is held to it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import check_version  # noqa: E402
+
+from iran_relations.diff import PackageDiff, TableDiff  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("change", "need"),
+    [
+        (PackageDiff("1.0.0", "1.0.0"), "none"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("events", changed={("e",): {"title": ("a", "b")}})]), "patch"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("participants", removed=[("e", "a", "host")])]), "patch"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("events", added=[("e",)])]), "minor"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("events", fields_added=["x"])]), "minor"),
+        (PackageDiff("1.0.0", "1.0.0", tables_added=["sources"]), "minor"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("events", removed=[("e",)])]), "major"),
+        (PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("events", fields_removed=["place"])]), "major"),
+        (PackageDiff("1.0.0", "1.0.0", tables_removed=["participants"]), "major"),
+    ],
+)
+def test_each_kind_of_change_needs_its_step(change: PackageDiff, need: str) -> None:
+    assert check_version.needed(change) == need
+
+
+def test_steps_between_versions() -> None:
+    assert check_version.taken("v1.2.3", "2.0.0") == "major"
+    assert check_version.taken("v1.2.3", "1.3.0") == "minor"
+    assert check_version.taken("v1.2.3", "1.2.4") == "patch"
+    assert check_version.taken("v1.2.3", "1.2.3") == "none"
+    assert check_version.taken("v1.2.3", "1.1.9") == "none"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _set_version(repo: Path, version: str) -> None:
+    path = repo / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["version"] = version
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_a_clone_with_a_release_tag_is_held_to_the_rules(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(repo)], check=True, capture_output=True)
+    for rel in ("scripts/check_version.py", "src/iran_relations/diff.py"):  # this checkout's versions
+        (repo / rel).write_bytes((ROOT / rel).read_bytes())
+    _set_version(repo, "1.0.0")
+    _git(repo, "commit", "--quiet", "-am", "release 1.0.0")
+    _git(repo, "tag", "v1.0.0")
+    run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
+    assert run().returncode == 0
+    path = repo / "data" / "events.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    extra = list(rows[1])
+    extra[0] = "added-" + extra[0]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([*rows, extra])
+    failed = run()
+    assert failed.returncode == 1 and "MINOR" in failed.stderr and f"+ {extra[0]}" in failed.stderr
+    _set_version(repo, "1.0.1")
+    assert run().returncode == 1
+    _set_version(repo, "1.1.0")
+    passed = run()
+    assert passed.returncode == 0, passed.stderr
