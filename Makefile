@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint validate generate check-generated check-version docs dist release clean
+.PHONY: install build test lint validate generate check-generated check-version docs dist release clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+## install: create .venv and install the package with its development tools
+install: $(STAMP)
 
 ## build: install, validate with both validators, build the wheel, sdist and exports into dist/, the site into site/
 build: $(STAMP) check-generated validate dist docs

@@ -24,3 +24,25 @@ def test_citation_cff_is_complete_and_carries_the_version() -> None:
 def test_the_changelog_has_a_section_for_unreleased_changes_or_the_current_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "## [Unreleased]" in text or f"## [{DESCRIPTOR['version']}]" in text
+
+
+def test_the_workflows_templates_and_hooks_run_what_the_repository_has() -> None:
+    import re
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w./-]+):", makefile, re.M))
+    commands = []
+    for path in [*(ROOT / ".github" / "workflows").glob("*.yml"), ROOT / ".pre-commit-config.yaml"]:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert doc, path
+        text = path.read_text(encoding="utf-8")
+        commands += re.findall(r"make ([\w./-]+)", text)
+        for sub in re.findall(r"iran-relations (\w+)", text):
+            from iran_relations.cli import COMMANDS
+
+            assert sub in COMMANDS, (path.name, sub)
+    assert commands and set(commands) <= targets, set(commands) - targets
+    for template in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.md"):
+        front = template.read_text(encoding="utf-8").split("---")[1]
+        assert {"name", "about"} <= set(yaml.safe_load(front))
+    assert (ROOT / ".github" / "pull_request_template.md").is_file()
