@@ -94,7 +94,7 @@ def main() -> int:
     print(
         f"check-version: the data changed since {tag} in a way that needs a {need.upper()} version step, "
         f"but datapackage.json says {new} ({step} step). Bump the version in datapackage.json and "
-        "CITATION.cff, and add a CHANGELOG.md entry. What changed:\n" + d.to_text(),
+        "CITATION.cff and .zenodo.json, and add a CHANGELOG.md entry. What changed:\n" + d.to_text(),
         file=sys.stderr,
     )
     return 1

@@ -41,12 +41,15 @@ PACKAGE_FOLDERS = ("schemas", "data")
 
 
 def version() -> str:
+    """datapackage.json's version, once CITATION.cff and .zenodo.json are seen to carry it too."""
     v = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
     cff = re.search(r"^version:\s*(\S+)", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M)
-    if cff is None or cff.group(1).strip("\"'") != v:
-        raise SystemExit(
-            f"CITATION.cff's version ({cff.group(1) if cff else 'missing'}) is not datapackage.json's ({v})"
-        )
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8")).get("version")
+    for name, found in (("CITATION.cff", cff.group(1).strip("'\"") if cff else None), (".zenodo.json", zenodo)):
+        if found != v:
+            raise SystemExit(
+                f"{name}'s version ({found or 'missing'}) is not datapackage.json's ({v}): make them agree"
+            )
     return v
 
 

@@ -46,3 +46,13 @@ def test_the_workflows_templates_and_hooks_run_what_the_repository_has() -> None
         front = template.read_text(encoding="utf-8").split("---")[1]
         assert {"name", "about"} <= set(yaml.safe_load(front))
     assert (ROOT / ".github" / "pull_request_template.md").is_file()
+
+
+def test_zenodo_metadata_agrees_with_the_descriptor() -> None:
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["upload_type"] == "dataset"
+    assert zenodo["version"] == DESCRIPTOR["version"]
+    assert zenodo["title"] == DESCRIPTOR["title"]
+    assert zenodo["description"] == DESCRIPTOR["description"]
+    assert zenodo["license"] == DESCRIPTOR["licenses"][0]["name"]
+    assert zenodo["keywords"] == DESCRIPTOR["keywords"]
