@@ -35,11 +35,17 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo)], check=True, capture_output=True)
     for path in ROOT.glob("**/*"):  # the working tree, uncommitted changes included
         rel = path.relative_to(ROOT)
-        if (
-            path.is_file()
-            and not rel.parts[0].startswith((".", "dist", "site", "build"))
-            and "__pycache__" not in rel.parts
-        ):
+        skipped = rel.parts[0] in {
+            ".git",
+            ".venv",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".hypothesis",
+            "dist",
+            "site",
+            "build",
+        }
+        if path.is_file() and not skipped and "__pycache__" not in rel.parts:
             (repo / rel).parent.mkdir(parents=True, exist_ok=True)
             (repo / rel).write_bytes(path.read_bytes())
     _git(repo, "add", "-A")
