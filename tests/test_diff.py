@@ -94,3 +94,34 @@ def test_fields_and_tables_added_or_removed_are_named(tmp_path: Path, capsys) ->
     out = capsys.readouterr().out
     assert "Table removed: `participants`" in out and "field added: `extra`" in out
     assert main(["diff", str(old), str(tmp_path / "missing")]) == 2
+
+
+def test_a_release_tag_can_stand_for_the_old_package(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = lambda *a: subprocess.run(  # noqa: E731
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+    git("init", "--quiet")
+    build_package(repo)
+    git("add", "-A")
+    git("commit", "--quiet", "-m", "first")
+    git("tag", "v0.0.1")
+    path = repo / "data" / "events.csv"
+    header, first, *rest = _read(path)
+    _write(path, [header, *rest])
+    exe = Path(sys.executable).parent / "iran-relations"
+    done = subprocess.run(
+        [str(exe), "diff", "v0.0.1", ".", "--format", "json"], cwd=repo, capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stderr
+    key = first[header.index("event_id")]
+    assert json.loads(done.stdout)["tables"]["events"]["removed"] == [[key]]
+    same = subprocess.run([str(exe), "diff", "v0.0.1", "v0.0.1"], cwd=repo, capture_output=True, text=True)
+    assert same.returncode == 0 and "no differences" in same.stdout

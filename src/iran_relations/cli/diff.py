@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from ._package import safe
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("old", help="the earlier package: a folder or its datapackage.json")
-    parser.add_argument("new", help="the later package: a folder or its datapackage.json")
+    parser.add_argument(
+        "old",
+        help="the earlier package: a folder, its datapackage.json, or a git tag or commit of this repository (v0.1.0)",
+    )
+    parser.add_argument("new", help="the later package: a folder, its datapackage.json, or a git tag or commit")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.epilog = "exit status: 0 no differences, 1 differences, 2 a package cannot be read"
 
@@ -20,15 +26,38 @@ def run(args: argparse.Namespace) -> int:
     from ..diff import diff
     from ..table_schema import DescriptorError
 
-    for path in (args.old, args.new):
-        if not Path(path).exists():
-            print(f"iran-relations diff: {path}: no such file or folder", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, given in enumerate((args.old, args.new)):
+            path = given if Path(given).exists() else _from_git(given, Path(tmp) / str(n))
+            if path is None:
+                print(
+                    f"iran-relations diff: {given}: no such file or folder, nor a git tag or commit here",
+                    file=sys.stderr,
+                )
+                return 2
+            paths.append(path)
+        try:
+            result = diff(*paths)
+        except (DescriptorError, OSError) as e:
+            print(f"iran-relations diff: cannot read a package: {e}", file=sys.stderr)
             return 2
-    try:
-        result = diff(args.old, args.new)
-    except (DescriptorError, OSError) as e:
-        print(f"iran-relations diff: cannot read a package: {e}", file=sys.stderr)
-        return 2
     render = {"text": result.to_text, "markdown": result.to_markdown, "json": result.to_json}[args.format]
     print(safe(render()))
     return 1 if result else 0
+
+
+def _from_git(ref: str, dest: Path) -> str | None:
+    """The package as it stands at git ``ref`` of the repository here, unpacked into ``dest``."""
+    try:
+        done = subprocess.run(
+            ["git", "archive", ref, "datapackage.json", "schemas", "data"], capture_output=True, check=False
+        )
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    dest.mkdir(parents=True)
+    (dest / "package.tar").write_bytes(done.stdout)
+    shutil.unpack_archive(dest / "package.tar", dest, "tar")
+    return str(dest)
