@@ -6,7 +6,7 @@ Compares the working tree with the newest release tag (``vX.Y.Z``) by key, with
 ``iran-relations diff``, and applies the Frictionless data-package versioning rules:
 
 - MAJOR: a table or field removed (a rename is a removal and an addition), or a row of a keyed
-  table removed (its released ID would stop resolving);
+  table removed without a redirect (its released ID would stop resolving);
 - MINOR: a table, field or row added;
 - PATCH: a row corrected, or a row of a link table removed.
 
@@ -16,6 +16,7 @@ version is enough, 1 when it is not (saying which bump is needed), 2 when it can
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -38,13 +39,12 @@ def parse(version: str) -> tuple[int, int, int]:
     return major, minor, patch
 
 
-def needed(d: PackageDiff) -> str:
-    """The smallest step the changes in ``d`` call for."""
-    if (
-        d.tables_removed
-        or any(t.fields_removed for t in d.tables)
-        or any(t.removed for t in d.tables if t.name in KEYED)
-    ):
+def needed(d: PackageDiff, redirected: frozenset[tuple[str, str]] = frozenset()) -> str:
+    """The smallest step the changes in ``d`` call for. A removed row of a keyed table whose ID
+    the new package redirects (``redirected`` holds (table, old_id) pairs) keeps its meaning: it
+    is not a breaking change."""
+    broken = any((t.name, k[0]) not in redirected for t in d.tables if t.name in KEYED for k in t.removed)
+    if d.tables_removed or any(t.fields_removed for t in d.tables) or broken:
         return "major"
     if d.tables_added or any(t.fields_added or t.added for t in d.tables):
         return "minor"
@@ -63,6 +63,15 @@ def taken(old: str, new: str) -> str:
     if b[:2] == a[:2] and b[2] > a[2]:
         return "patch"
     return "none"
+
+
+def _redirected() -> frozenset[tuple[str, str]]:
+    """(table, old_id) for each redirect of the working tree."""
+    path = ROOT / "data" / "redirects.csv"
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as f:
+        return frozenset((r.get("record_table", ""), r.get("old_id", "")) for r in csv.DictReader(f))
 
 
 def last_release() -> str | None:
@@ -87,7 +96,7 @@ def main() -> int:
         shutil.unpack_archive(Path(tmp) / "old.tar", Path(tmp) / "old", "tar")
         d = diff(Path(tmp) / "old", ROOT)
     old, new = parse(tag), read_package(ROOT).version
-    need, step = needed(d), taken(tag, new)
+    need, step = needed(d, _redirected()), taken(tag, new)
     if LEVELS.index(step) >= LEVELS.index(need) and (need != "none" or parse(new) >= old):
         print(f"check-version: {tag} -> {new}: a {step} step; the changes need at least {need}")
         return 0

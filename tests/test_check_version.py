@@ -83,3 +83,9 @@ def test_a_clone_with_a_release_tag_is_held_to_the_rules(tmp_path: Path) -> None
     _set_version(repo, "1.1.0")
     passed = run()
     assert passed.returncode == 0, passed.stderr
+
+
+def test_a_removed_row_whose_id_is_redirected_is_not_a_breaking_change() -> None:
+    merged = PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("actors", removed=[("old-id",)])])
+    assert check_version.needed(merged) == "major"
+    assert check_version.needed(merged, frozenset({("actors", "old-id")})) == "patch"

@@ -131,3 +131,19 @@ def test_parents_and_children_are_each_others(ds) -> None:
         assert (parent.actor_id if parent else None) == actor.parent_id
         if parent is not None:
             assert actor in ds.children(parent.actor_id)
+
+
+def test_a_redirected_id_leads_to_the_row_that_replaced_it(tmp_path) -> None:
+    from conftest import build_package
+
+    pkg = build_package(tmp_path)
+    with (pkg / "data" / "redirects.csv").open(encoding="utf-8", newline="") as f:
+        redirects = list(csv.DictReader(f))
+    assert redirects, "the valid fixture has a redirect"
+    fixture = iran_relations.load(pkg)
+    for r in redirects:
+        assert r["old_id"] not in getattr(fixture, r["record_table"])
+        assert fixture.current_id(r["record_table"], r["old_id"]) == r["new_id"]
+        if r["record_table"] == "actors":
+            assert fixture.actor(r["old_id"]).actor_id == r["new_id"]
+    assert fixture.current_id("actors", "never-an-id") == "never-an-id"

@@ -108,4 +108,5 @@ def load(path: str | Path | None = None) -> Dataset:
         relations=keyed("relations"),  # type: ignore[arg-type]
         citations=keyed("citations"),  # type: ignore[arg-type]
         evidence=tuple(tables.get("evidence", ())),  # type: ignore[arg-type]
+        redirects=tuple(tables.get("redirects", ())),  # type: ignore[arg-type]
     )

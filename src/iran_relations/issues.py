@@ -248,6 +248,20 @@ CODES: dict[str, Code] = _codes(
         "integrity",
     ),
     Code(
+        "dangling-redirect",
+        "Redirect to a missing row",
+        "A redirect leads to an ID that no row of its record_table has.",
+        "Point new_id at the row that replaced the old ID, or correct record_table.",
+        "integrity",
+    ),
+    Code(
+        "redirect-shadows-row",
+        "Redirect from a live ID",
+        "A redirect's old_id is still the ID of a row of its record_table, so the redirect would never be followed.",
+        "Delete the redirect, or the row: an ID is either a row's or redirected, not both.",
+        "integrity",
+    ),
+    Code(
         "missing-evidence",
         "Row without evidence",
         "A row of actors, events, appointments or relations has no evidence row backing it.",

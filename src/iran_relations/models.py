@@ -21,6 +21,8 @@ RelationType = Literal['supports', 'funds', 'arms', 'trains', 'advises', 'shelte
 SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work']
 RecordTable = Literal['actors', 'events', 'appointments', 'relations']
 Stance = Literal['supports', 'disputes']
+RedirectRecordTable = Literal['actors', 'events', 'appointments', 'relations', 'citations']
+Reason = Literal['merged', 'renamed']
 
 
 class Actor(BaseModel):
@@ -158,5 +160,19 @@ class Evidence(BaseModel):
     note: Text | None = Field(None, description="A curator's note on how the quote bears on the row, such as what the source gets differently; neutral and brief.")
 
 
-MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence}
-__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'RecordTable', 'Relation', 'RelationType', 'Role', 'SourceType', 'Stance']
+class Redirect(BaseModel):
+    """One row per released ID that no longer names a row of its own because it was merged into another row or renamed: the loaders follow it to the ID that replaced it, so that a released ID keeps its meaning."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    table: ClassVar[str] = 'redirects'
+    key: ClassVar[tuple[str, ...]] = ('record_table', 'old_id')
+
+    record_table: RedirectRecordTable = Field(description='The table both IDs belong to, from a controlled list.')
+    old_id: Slug = Field(description='The ID as it was released; no row of record_table may have it any more.')
+    new_id: Slug = Field(description='The ID of the row that now stands for it, in record_table.')
+    reason: Reason = Field(description='Why the old ID stopped naming a row of its own, from a controlled list.')
+    note: Text | None = Field(None, description="A curator's note on the change, such as which release made it; empty if none.")
+
+
+MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence, 'redirects': Redirect}
+__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceType', 'Stance']

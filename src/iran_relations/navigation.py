@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .names import loose_name
 
 if TYPE_CHECKING:
-    from .models import Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Relation
+    from .models import Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Redirect, Relation
 
 __all__ = ["Navigation", "UnknownID"]
 
@@ -59,13 +59,26 @@ class Navigation:
     relations: Mapping[str, Relation]
     citations: Mapping[str, Citation]
     evidence: tuple[Evidence, ...]
+    redirects: tuple[Redirect, ...]
 
     # -- actors ------------------------------------------------------------------------------
 
+    def current_id(self, table: str, record_id: str) -> str:
+        """The ID that stands today for ``record_id`` of ``table``: itself, or where its redirects lead
+        (an ID merged into another row or renamed; see the redirects table)."""
+        seen = {record_id}
+        while record_id not in getattr(self, table, {}) and (table, record_id) in self._redirects:
+            record_id = self._redirects[(table, record_id)]
+            if record_id in seen:
+                break
+            seen.add(record_id)
+        return record_id
+
     def actor(self, actor_id: str) -> Actor:
-        """The actor with this ID; :class:`UnknownID` (a KeyError) names close matches otherwise."""
+        """The actor with this ID, or the one a redirect leads to; :class:`UnknownID` (a KeyError)
+        names close matches otherwise."""
         try:
-            return self.actors[actor_id]
+            return self.actors[self.current_id("actors", actor_id)]
         except KeyError:
             near = [a.actor_id for a in self.find(actor_id.replace("-", " "))][:5]
             hint = f"; did you mean {', '.join(near)}?" if near else "; find(name) looks actors up by any spelling"
@@ -192,6 +205,10 @@ class Navigation:
         return tuple(canonical + others)
 
     # -- indexes, built once -----------------------------------------------------------------
+
+    @cached_property
+    def _redirects(self) -> dict[tuple[str, str], str]:
+        return {(r.record_table, r.old_id): r.new_id for r in self.redirects}
 
     @cached_property
     def _names_by_actor(self) -> dict[str, tuple[ActorName, ...]]:

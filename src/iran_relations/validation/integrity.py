@@ -56,7 +56,7 @@ def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
                         f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
                     )
                 )
-    return issues + _check_evidence_targets(frames, keys)
+    return issues + _check_evidence_targets(frames, keys) + _check_redirects(frames)
 
 
 def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
@@ -82,4 +82,31 @@ def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
                     f"record_id {rid!r} is not an ID in {name}; the evidence backs nothing",
                 )
             )
+    return issues
+
+
+def _check_redirects(frames: Frames) -> list[Issue]:
+    """Each redirect leads to a row of its table, and comes from an ID no row has any more."""
+    redirects = frames.get("redirects")
+    if redirects is None:
+        return []
+    issues = []
+    kinds = redirects.cells["record_table"]
+    for name in sorted(set(pc.unique(kinds.filter(pc.is_valid(kinds))).to_pylist())):
+        target = frames.get(name)
+        if target is None or len(target.spec.primary_key) != 1:
+            continue
+        ids = target.cells[target.spec.primary_key[0]]
+        mine = pc.fill_null(pc.equal(kinds, name), False)
+        for field, code, missing in (("new_id", "dangling-redirect", True), ("old_id", "redirect-shadows-row", False)):
+            values = redirects.cells[field]
+            found = pc.fill_null(pc.is_in(values, ids.filter(pc.is_valid(ids))), False)
+            wrong = pc.and_(pc.and_(mine, redirects.good(field)), pc.invert(found) if missing else found)
+            rows = where(wrong)
+            for line, value in zip(redirects.lines_of(rows), redirects.values(field, rows), strict=True):
+                if missing:
+                    message = f"new_id {value!r} is not an ID in {name}: the redirect leads nowhere"
+                else:
+                    message = f"old_id {value!r} is still the ID of a row in {name}: delete the redirect or the row"
+                issues.append(Issue(redirects.path, line, field, code, message))
     return issues
