@@ -56,3 +56,10 @@ def test_zenodo_metadata_agrees_with_the_descriptor() -> None:
     assert zenodo["description"] == DESCRIPTOR["description"]
     assert zenodo["license"] == DESCRIPTOR["licenses"][0]["name"]
     assert zenodo["keywords"] == DESCRIPTOR["keywords"]
+
+
+def test_the_descriptor_names_the_data_and_the_code_licences_and_both_files_exist() -> None:
+    names = [licence["name"] for licence in DESCRIPTOR["licenses"]]
+    assert names[0] == "CC-BY-4.0" and "MIT" in names
+    assert "CC BY 4.0" in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
