@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,13 @@ def build_package(dest: Path, scenario: str | None = None) -> Path:
 @pytest.fixture
 def valid_package(tmp_path: Path) -> Path:
     return build_package(tmp_path)
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run git in ``repo`` with a throwaway identity (tests make commits and tags in clones)."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, git
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -44,15 +44,6 @@ def test_steps_between_versions() -> None:
     assert check_version.taken("v1.2.3", "1.1.9") == "none"
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 def _set_version(repo: Path, version: str) -> None:
     path = repo / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
@@ -66,8 +57,8 @@ def test_a_clone_with_a_release_tag_is_held_to_the_rules(tmp_path: Path) -> None
     for rel in ("scripts/check_version.py", "src/iran_relations/diff.py"):  # this checkout's versions
         (repo / rel).write_bytes((ROOT / rel).read_bytes())
     _set_version(repo, "1.0.0")
-    _git(repo, "commit", "--quiet", "-am", "release 1.0.0")
-    _git(repo, "tag", "v1.0.0")
+    git(repo, "commit", "--quiet", "-am", "release 1.0.0")
+    git(repo, "tag", "v1.0.0")
     run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
     assert run().returncode == 0
     path = repo / "data" / "events.csv"

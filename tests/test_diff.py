@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import build_package
+from conftest import build_package, git
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -102,17 +102,11 @@ def test_a_release_tag_can_stand_for_the_old_package(tmp_path: Path) -> None:
 
     repo = tmp_path / "repo"
     repo.mkdir()
-    git = lambda *a: subprocess.run(  # noqa: E731
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *a],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-    git("init", "--quiet")
+    git(repo, "init", "--quiet")
     build_package(repo)
-    git("add", "-A")
-    git("commit", "--quiet", "-m", "first")
-    git("tag", "v0.0.1")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "first")
+    git(repo, "tag", "v0.0.1")
     path = repo / "data" / "events.csv"
     header, first, *rest = _read(path)
     _write(path, [header, *rest])

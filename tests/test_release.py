@@ -12,18 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, git
 
 VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +39,16 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]
         if path.is_file() and not skipped and "__pycache__" not in rel.parts:
             (repo / rel).parent.mkdir(parents=True, exist_ok=True)
             (repo / rel).write_bytes(path.read_bytes())
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "--quiet", "--allow-empty", "-m", "working tree")
-    _git(repo, "tag", "v0.0.1")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "working tree")
+    git(repo, "tag", "v0.0.1")
     events = repo / "data" / "events.csv"
     rows = list(csv.reader(events.open(encoding="utf-8", newline="")))
     key, old_title = rows[1][0], rows[1][4]
     rows[1][4] = old_title + " (retitled)"
     with events.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    _git(repo, "commit", "--quiet", "-am", "retitle")
+    git(repo, "commit", "--quiet", "-am", "retitle")
     out = repo / "dist"
     done = subprocess.run(
         [sys.executable, str(repo / "scripts" / "release.py"), "--out", str(out)],
