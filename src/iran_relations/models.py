@@ -12,7 +12,7 @@ from .fields import CountryCode, HttpUrl, IsoDay, LanguageTag, PartialDate, Slug
 
 ActorType = Literal['person', 'state', 'government_body', 'armed_force', 'armed_group', 'political_party', 'coalition', 'delegation', 'international_organization', 'media_outlet', 'organization']
 Kind = Literal['transliteration', 'native', 'acronym', 'former', 'nickname', 'full_name', 'short_name', 'self_designation', 'translation']
-EventType = Literal['conference', 'agreement', 'meeting', 'visit', 'statement', 'religious_ruling', 'appointment', 'inauguration', 'election', 'founding', 'dissolution', 'attack', 'killing', 'military_operation', 'withdrawal', 'detention', 'release', 'leak', 'publication', 'protest']
+EventType = Literal['conference', 'agreement', 'meeting', 'visit', 'statement', 'religious_ruling', 'appointment', 'inauguration', 'election', 'founding', 'dissolution', 'attack', 'killing', 'military_operation', 'withdrawal', 'detention', 'release', 'leak', 'publication', 'protest', 'commemoration']
 Certainty = Literal['confirmed', 'reported', 'alleged', 'disputed']
 Role = Literal['initiator', 'target', 'participant', 'mediator', 'speaker', 'signatory', 'host', 'subject']
 Community = Literal['shia_arab', 'sunni_arab', 'kurdish', 'turkmen', 'assyrian_christian']
