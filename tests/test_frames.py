@@ -66,13 +66,29 @@ def test_dtypes_follow_the_schema(frames, table) -> None:
         else:
             assert col.dtype == "string"
         if f.pattern == PARTIAL_DATE_PATTERN:
-            start, end, precision = (frame[f"{f.name}_{s}"] for s in ("start", "end", "precision"))
-            for text, a, b, p in zip(col, start, end, precision, strict=True):
+            parts = ("start", "end", "precision", "qualifier", "bound")
+            for text, *values in zip(col, *(frame[f"{f.name}_{s}"] for s in parts), strict=True):
                 if text is pd.NA:
-                    assert pd.isna(a) and pd.isna(b) and pd.isna(p)
+                    assert all(pd.isna(v) for v in values)
                     continue
                 d = PartialDate.parse(text)
-                assert (a, b, p) == (d.earliest, d.latest, d.precision)
+                expected = (d.earliest, d.latest, d.precision, d.qualifier, d.bound)
+                assert [None if pd.isna(v) else v for v in values] == list(expected), text
+
+
+def test_edtf_parts_reach_the_frames(tmp_path) -> None:
+    """An approximate start and an open end come out as their days, qualifier and bound."""
+    from conftest import build_package
+
+    frame = iran_relations.load(build_package(tmp_path)).to_pandas()["relations"]
+    row = frame.iloc[0]
+    assert (row["start_date"], row["start_date_qualifier"], row["start_date_precision"]) == (
+        "1996~",
+        "approximate",
+        "year",
+    )
+    assert pd.isna(row["end_date_start"]) and str(row["end_date_end"]) == "2001-12-31"
+    assert row["end_date_bound"] == "on_or_before" and pd.isna(row["end_date_qualifier"])
 
 
 def test_load_does_not_import_pandas() -> None:

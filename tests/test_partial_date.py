@@ -59,3 +59,58 @@ def test_sorting_key_orders_coarse_before_fine() -> None:
     """sort_key gives a total order: by first day, the coarser date first."""
     dates = [PartialDate.parse(t) for t in ["2001-12-22", "2001", "2001-12", "2000"]]
     assert [str(d) for d in sorted(dates, key=lambda d: d.sort_key)] == ["2000", "2001", "2001-12", "2001-12-22"]
+
+
+# -- EDTF forms beyond Level 0 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "qualifier", "bound", "earliest", "latest"),
+    [
+        ("1993~", "year", "approximate", None, dt.date(1993, 1, 1), dt.date(1993, 12, 31)),
+        ("1999?", "year", "uncertain", None, dt.date(1999, 1, 1), dt.date(1999, 12, 31)),
+        ("1999%", "year", "uncertain_approximate", None, dt.date(1999, 1, 1), dt.date(1999, 12, 31)),
+        ("2001-12~", "month", "approximate", None, dt.date(2001, 12, 1), dt.date(2001, 12, 31)),
+        ("199X", "decade", None, None, dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("19XX", "century", None, None, dt.date(1900, 1, 1), dt.date(1999, 12, 31)),
+        ("[..1995]", "year", None, "on_or_before", None, dt.date(1995, 12, 31)),
+        ("[2015-03..]", "month", None, "on_or_after", dt.date(2015, 3, 1), None),
+        ("..", None, None, "ongoing", None, None),
+    ],
+)
+def test_edtf_forms_keep_precision_qualifier_and_bounds(
+    text: str, precision: str | None, qualifier: str | None, bound: str | None, earliest, latest
+) -> None:
+    """Each EDTF form the profile allows parses to its precision, qualifier, open side and named days."""
+    d = PartialDate.parse(text)
+    assert (d.precision, d.qualifier, d.bound, d.earliest, d.latest) == (precision, qualifier, bound, earliest, latest)
+    assert str(d) == text and d.is_ongoing == (text == "..")
+
+
+def test_qualified_dates_may_stand_for_the_days_around_them() -> None:
+    """'1993~' names 1993 but may stand for the years beside it; '%' widens twice as far."""
+    approx, both = PartialDate.parse("1993~"), PartialDate.parse("1993%")
+    assert (approx.earliest_possible, approx.latest_possible) == (dt.date(1992, 1, 1), dt.date(1994, 12, 31))
+    assert (both.first_year, both.last_year) == (1991, 1995)
+    assert PartialDate.parse("199X").first_year == 1990 and PartialDate.parse("199X").last_year == 1999
+
+
+def test_comparisons_across_forms() -> None:
+    """Approximate, vague and open dates are certainly before or after another only when no reading overlaps."""
+    p = PartialDate.parse
+    assert not p("2002~").is_after(p("2001")) and p("2003~").is_after(p("2001"))
+    assert p("[..1995]") < p("1996") and not p("[..1995]") < p("1995")
+    assert p("[2015..]") > p("2014-12-31") and not p("[2015..]") < p("2100")
+    assert not p("..").is_before(p("2001")) and not p("..").is_after(p("2001"))
+    assert p("199X").contains(p("1993")) and p("1993~").contains(p("1993")) and not p("1993").contains(p("1993~"))
+    dates = [p(t) for t in ["2001", "199X", "[..1995]", "1993~", "2001-12"]]
+    assert [str(d) for d in sorted(dates, key=lambda d: d.sort_key)] == ["[..1995]", "199X", "1993~", "2001", "2001-12"]
+
+
+@pytest.mark.parametrize(
+    "text", ["2001-02-29~", "199Y", "1999~?", "[..1995", "[1995]", "...", "2001-XX", "[..]", "1993 ~", "x1993"]
+)
+def test_malformed_edtf_is_rejected(text: str) -> None:
+    """Forms outside the profile, and impossible days under a qualifier, raise PartialDateError."""
+    with pytest.raises(PartialDateError):
+        PartialDate.parse(text)

@@ -7,9 +7,12 @@ dtypes, from the Table Schemas:
 - a controlled list → ``category`` with the list's values as categories (in schema order);
 - a boolean → pandas' nullable ``boolean``;
 - a day (``accessed``) → ``date32[pyarrow]``;
-- a partial date (``date``, ``start_date``…) → the ISO text as written, plus ``<name>_start``
-  and ``<name>_end`` (the earliest and latest day it may stand for, ``date32[pyarrow]``) and
-  ``<name>_precision`` (``year``, ``month`` or ``day``, a category);
+- a date (``date``, ``start_date``…, EDTF as written) → the text, plus ``<name>_start`` and
+  ``<name>_end`` (the first and last day it names, ``date32[pyarrow]``; missing on an open side),
+  ``<name>_precision`` (``century``, ``decade``, ``year``, ``month`` or ``day``),
+  ``<name>_qualifier`` (``approximate``, ``uncertain`` or ``uncertain_approximate`` for ``~ ? %``)
+  and ``<name>_bound`` (``on_or_before`` for ``[..1995]``, ``on_or_after`` for ``[2015..]``,
+  ``ongoing`` for ``..``), each a category;
 - any other text → nullable ``string[pyarrow]``.
 
 An empty cell is missing (``<NA>``) in every dtype.
@@ -21,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from .partial_date import PartialDate
+from .partial_date import BOUNDS, PRECISIONS, QUALIFIERS, PartialDate
 from .patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
 from .table_schema import FieldSpec, read_package
 
@@ -31,8 +34,6 @@ if TYPE_CHECKING:
     from .dataset import Dataset
 
 __all__ = ["to_pandas", "roster", "ROSTER_COLUMNS"]
-
-PRECISIONS = ["year", "month", "day"]
 
 
 def _column(f: FieldSpec, values: list[Any]) -> dict[str, pd.Series]:
@@ -51,9 +52,12 @@ def _column(f: FieldSpec, values: list[Any]) -> dict[str, pd.Series]:
             f.name: pd.Series([str(d) if d else None for d in dates], dtype="string[pyarrow]", name=f.name),
             f"{f.name}_start": pd.Series(pa.array([d.earliest if d else None for d in dates], pa.date32()), dtype=day),
             f"{f.name}_end": pd.Series(pa.array([d.latest if d else None for d in dates], pa.date32()), dtype=day),
-            f"{f.name}_precision": pd.Series(
-                pd.Categorical([d.precision if d else None for d in dates], categories=PRECISIONS)
-            ),
+            **{
+                f"{f.name}_{part}": pd.Series(
+                    pd.Categorical([getattr(d, part) if d else None for d in dates], categories=list(values))
+                )
+                for part, values in (("precision", PRECISIONS), ("qualifier", QUALIFIERS), ("bound", BOUNDS))
+            },
         }
     return {f.name: pd.Series(values, dtype="string[pyarrow]", name=f.name)}
 

@@ -228,7 +228,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "date-error",
         "Impossible date",
-        "A date has the right form but names a day that does not exist, such as 2001-02-30.",
+        "A date has the right form but names a day that does not exist, such as 2001-02-30 or 2001-02-30~, or is not a valid EDTF date.",
         "Correct the date from the source; give only the precision the source supports (2001-02 or 2001).",
         "model",
     ),
@@ -271,8 +271,15 @@ CODES: dict[str, Code] = _codes(
     Code(
         "date-order",
         "End before start",
-        "A row's end date is certainly earlier than its start date.",
+        "A row's end date is certainly earlier than its start date, whatever their forms: every day the end may stand for (an approximate date counting the days around it) comes before every day the start may stand for.",
         "Check both dates against the source; swap or correct them.",
+        "rule",
+    ),
+    Code(
+        "ongoing-misused",
+        "Ongoing where it cannot be",
+        "'..' (ongoing: not ended when the latest source was published) stands in a column that is not an end date, or in an end date that the row says has ended (an appointment with an end_reason).",
+        "Use '..' only in an end_date whose sources say the thing continues; give a start or publication date at the precision the source gives, and leave an end empty when it is not sourced.",
         "rule",
     ),
     Code(

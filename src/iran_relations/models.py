@@ -17,7 +17,7 @@ Certainty = Literal['confirmed', 'reported', 'alleged', 'disputed']
 Role = Literal['initiator', 'target', 'participant', 'mediator', 'speaker', 'signatory', 'host', 'subject']
 Community = Literal['shia_arab', 'sunni_arab', 'kurdish', 'turkmen', 'assyrian_christian']
 EndReason = Literal['term_ended', 'body_dissolved', 'resigned', 'dismissed', 'replaced', 'died', 'killed', 'moved']
-RelationType = Literal['supports', 'funds', 'arms', 'trains', 'advises', 'shelters', 'allied_with', 'cooperates_with', 'negotiates_with', 'hostile_to', 'fights', 'member_of', 'leads', 'recruits']
+RelationType = Literal['troops', 'shelters', 'arms', 'supplies', 'trains', 'advises', 'funds', 'shares_intelligence', 'backs_politically', 'supports', 'allied_with', 'cooperates_with', 'negotiates_with', 'hostile_to', 'fights', 'member_of', 'leads', 'recruits']
 SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work']
 RecordTable = Literal['actors', 'events', 'appointments', 'relations']
 Stance = Literal['supports', 'disputes']
@@ -38,8 +38,8 @@ class Actor(BaseModel):
     country: CountryCode | None = Field(None, description='ISO 3166-1 alpha-2 code of the country the actor belongs to or is based in (IR for Iran, AF for Afghanistan, IQ for Iraq, US for the United States); empty for actors that belong to none, such as international organisations.')
     parent_id: Slug | None = Field(None, description='The actor_id of the organisation this actor is part of (the Quds Force is part of the Islamic Revolutionary Guard Corps, which is part of the Iranian state); empty for persons and top-level actors.')
     wikidata_id: WikidataId | None = Field(None, description="The actor's Wikidata item identifier (Q followed by digits), only where a page the curator read shows it; empty otherwise.")
-    start_date: PartialDate | None = Field(None, description='When the actor came into being (born, founded, formed), as an ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.')
-    end_date: PartialDate | None = Field(None, description='When the actor ceased to exist (died, dissolved, replaced), as an ISO 8601 date at the precision the source gives; empty if it still exists or the date is not sourced.')
+    start_date: PartialDate | None = Field(None, description='When the actor came into being (born, founded, formed), as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after).')
+    end_date: PartialDate | None = Field(None, description="When the actor ceased to exist (died, dissolved, replaced), as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); '..' if the sources say it still exists (ongoing); empty if not sourced (unknown).")
     description: Text = Field(description="One neutral sentence, in the curators' own words, saying who or what the actor is.")
 
 
@@ -64,8 +64,8 @@ class Event(BaseModel):
     key: ClassVar[tuple[str, ...]] = ('event_id',)
 
     event_id: Slug = Field(description='Stable identifier of the event: a lowercase slug, usually the year and a few words (2001-bonn-conference), never reused or renamed once released.')
-    date: PartialDate = Field(description='When the event happened or began, as an ISO 8601 date at the precision the best source gives: YYYY, YYYY-MM or YYYY-MM-DD. Never a made-up day or month.')
-    end_date: PartialDate | None = Field(None, description='When an event that lasted some time ended, at the precision the source gives; empty for a single-day event or when not sourced.')
+    date: PartialDate = Field(description='When the event happened or began, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after). Never a made-up day or month.')
+    end_date: PartialDate | None = Field(None, description="When an event that lasted some time ended, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); '..' if the sources say it was still going on (ongoing); empty for a single-day event or when not sourced.")
     event_type: EventType = Field(description='What kind of event this is, from a controlled list.')
     title: Text = Field(description="A short neutral title for the event, in the curators' own words.")
     description: Text = Field(description="One or two neutral sentences, in the curators' own words, saying what happened; claims are attributed in evidence, not stated here as fact.")
@@ -97,8 +97,8 @@ class Appointment(BaseModel):
     person_id: Slug = Field(description='The person holding the post (an actor_id in actors whose actor_type is person).')
     organization_id: Slug = Field(description='The body the post belongs to: the cabinet, council, administration, ministry, force or embassy (an actor_id in actors).')
     post: Text = Field(description='The post exactly as the founding document or the best source words it (Vice-Chair and Defence; Interior; Member).')
-    start_date: PartialDate | None = Field(None, description='When the person took up the post, as an ISO 8601 date at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD); empty if not sourced.')
-    end_date: PartialDate | None = Field(None, description='When the person left the post, at the precision the source gives; empty if still held or not sourced.')
+    start_date: PartialDate | None = Field(None, description='When the person took up the post, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); empty if not sourced.')
+    end_date: PartialDate | None = Field(None, description="When the person left the post, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); '..' if the sources say the post was still held when they were published (ongoing); empty if not sourced (unknown).")
     on_behalf_of_id: Slug | None = Field(None, description='The faction, party or delegation whose seat it was, as sources say (an actor_id in actors); empty for independents or when not sourced.')
     community: Community | None = Field(None, description="The sect or ethnic community the sources describe the member as representing, for bodies composed along those lines (the Iraqi Governing Council); empty where sources do not say or the body was not so composed. Backed by the row's evidence.")
     replaces_id: Slug | None = Field(None, description='The appointment this one took over from (an appointment_id in this table), for a post that passed from one person to another.')
@@ -107,7 +107,7 @@ class Appointment(BaseModel):
 
 
 class Relation(BaseModel):
-    """One row per tie between two actors over a period, directed from source to target: who supported, funded, armed, trained, advised, sheltered, fought or negotiated with whom."""
+    """One row per tie between two actors over a period, directed from source to target: who sent troops to, sheltered, armed, supplied, trained, advised, funded, backed, fought or negotiated with whom, and, for support, against whom."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     table: ClassVar[str] = 'relations'
@@ -116,9 +116,10 @@ class Relation(BaseModel):
     relation_id: Slug = Field(description='Stable identifier of the tie: a lowercase slug, usually source, type and target (iran-supports-northern-alliance), never reused or renamed once released.')
     source_id: Slug = Field(description='The actor the tie goes from: the one who supports, funds, arms, trains (an actor_id in actors).')
     target_id: Slug = Field(description='The actor the tie goes to: the one supported, funded, armed, trained (an actor_id in actors).')
-    relation_type: RelationType = Field(description="What kind of tie this is, from a controlled list; read it as 'source relation_type target'.")
-    start_date: PartialDate | None = Field(None, description='When the tie began, as an ISO 8601 date at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD); empty if not sourced.')
-    end_date: PartialDate | None = Field(None, description='When the tie ended, at the precision the source gives; empty if ongoing or not sourced.')
+    relation_type: RelationType = Field(description="What kind of tie this is, from a controlled list; read it as 'source relation_type target'. Support is recorded by what was given (troops, shelter, arms, supplies, training, advice, funds, intelligence, political backing), one row per kind and period; each kind names its equivalent in the UCDP External Support Dataset.")
+    against_id: Slug | None = Field(None, description='Where the sources say whom the tie was directed against (weapons to the Northern Alliance against the Taliban), that actor (an actor_id in actors); empty otherwise.')
+    start_date: PartialDate | None = Field(None, description='When the tie began, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); empty if not sourced.')
+    end_date: PartialDate | None = Field(None, description="When the tie ended, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); '..' if the sources say it was still going on when they were published (ongoing); empty if the end is not sourced (unknown).")
     certainty: Certainty = Field(description='How well the tie is established by its evidence, from a controlled list; the validator checks that it agrees with the evidence rows.')
     description: Text = Field(description="One neutral sentence, in the curators' own words, saying what the tie consisted of according to the sources.")
 
@@ -134,7 +135,7 @@ class Citation(BaseModel):
     title: Text = Field(description="The source's title exactly as published.")
     author: Text | None = Field(None, description="The author or authors as the source names them, separated by '; '; empty where the source names none.")
     publisher: Text = Field(description='The outlet, organisation or publisher that issued the source.')
-    published: PartialDate | None = Field(None, description='When the source was published, as an ISO 8601 date at the precision known (YYYY, YYYY-MM or YYYY-MM-DD); empty if unknown.')
+    published: PartialDate | None = Field(None, description='When the source was published, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); empty if unknown.')
     url: HttpUrl | None = Field(None, description="The source's original web address (http or https), only where the curator found it; empty when it could not be found, never guessed.")
     archive_url: HttpUrl | None = Field(None, description="The address of an archived copy (for example in the Internet Archive's Wayback Machine), where one is known.")
     accessed: IsoDay | None = Field(None, description='The day the curators read the source or its stored copy, as YYYY-MM-DD.')

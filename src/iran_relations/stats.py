@@ -36,9 +36,12 @@ def stats(ds: Dataset) -> dict[str, Any]:
     for t in ("appointments", "relations"):
         for r in getattr(ds, t).values():
             dates += [d for d in (r.start_date, r.end_date) if d is not None]
+    # Open sides ([..1995], '..') bound nothing, so the span is taken over the closed ones.
+    firsts = [d for d in dates if d.earliest is not None]
+    lasts = [d for d in dates if d.latest is not None]
     span = (
-        {"earliest": str(min(dates, key=lambda d: d.earliest)), "latest": str(max(dates, key=lambda d: d.latest))}
-        if dates
+        {"earliest": str(min(firsts, key=lambda d: d.earliest)), "latest": str(max(lasts, key=lambda d: d.latest))}
+        if firsts and lasts
         else {"earliest": None, "latest": None}
     )
     citations = list(ds.citations.values())

@@ -25,6 +25,7 @@ class Category:
     value: str
     label: str
     description: str
+    group: str | None = None  # a coarser class some lists give their values (relation_type: support, hostility…)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,12 @@ def _field(d: Any, where: str) -> FieldSpec:
         raise DescriptorError(f"{where}: every field needs a name")
     c = d.get("constraints") or {}
     cats = tuple(
-        Category(str(x["value"]), str(x.get("label", x["value"])), str(x.get("description", "")))
+        Category(
+            str(x["value"]),
+            str(x.get("label", x["value"])),
+            str(x.get("description", "")),
+            str(x["group"]) if x.get("group") else None,
+        )
         for x in d.get("categories") or ()
         if isinstance(x, dict) and "value" in x
     )

@@ -1,6 +1,6 @@
 """Layer 4: the dataset's own rules across rows and tables, other than evidence.
 
-Start before end, and appointees are persons. Evidence coverage and certainty are in
+Start before end (for every EDTF form), '..' (ongoing) only in end dates, and appointees are persons. Evidence coverage and certainty are in
 :mod:`.coverage`; loops in :mod:`.cycles`; duplicate entities in :mod:`.duplicates`.
 """
 
@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..issues import Issue
-from ..partial_date import PartialDate, PartialDateError
+from ..partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
 from .frame import Frame, Frames, where
 
 __all__ = ["check_rules", "DATE_PAIRS"]
@@ -24,7 +24,8 @@ DATE_PAIRS = {
 
 
 def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """The earliest and latest day of each cell's partial date as ISO text; null where none parses."""
+    """The earliest and latest day each cell's date may stand for, as ISO text; null where none parses
+    or the side is open (``[..1995]``, ``..``). Each distinct value is parsed once."""
     encoded = pc.dictionary_encode(col)
     earliest, latest = [], []
     for value in encoded.dictionary.to_pylist():
@@ -34,8 +35,8 @@ def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
             earliest.append(None)
             latest.append(None)
             continue
-        earliest.append(d.earliest.isoformat())
-        latest.append(d.latest.isoformat())
+        earliest.append(d.earliest_possible.isoformat() if d.earliest_possible else None)
+        latest.append(d.latest_possible.isoformat() if d.latest_possible else None)
     indices = encoded.indices
     return pa.array(earliest, pa.string()).take(indices), pa.array(latest, pa.string()).take(indices)
 
@@ -66,6 +67,27 @@ def _check_dates(frame: Frame) -> list[Issue]:
     return issues
 
 
+def _check_ongoing(frame: Frame) -> list[Issue]:
+    """'..' outside an end date, or in an end date whose row gives a reason it ended."""
+    end = DATE_PAIRS.get(frame.spec.name, (None, None))[1]
+    issues = []
+    for f in frame.spec.fields:
+        if f.pattern != PARTIAL_DATE_PATTERN or f.name not in frame.present:
+            continue
+        rows = where(pc.and_(frame.good(f.name), pc.equal(frame.cells[f.name], ONGOING)))
+        if f.name == end and "end_reason" in frame.present:
+            rows = [i for i, reason in zip(rows, frame.values("end_reason", rows), strict=True) if reason]
+            why = "the row gives an end_reason, so it has ended: give the end date, or leave it empty if not sourced"
+        elif f.name == end:
+            continue
+        else:
+            why = f"'..' (ongoing) belongs in {end} only" if end else "'..' (ongoing) belongs in an end date only"
+        issues += [
+            Issue(frame.path, line, f.name, "ongoing-misused", f"{f.name} '..': {why}") for line in frame.lines_of(rows)
+        ]
+    return issues
+
+
 def _check_appointees(frames: Frames) -> list[Issue]:
     actors, appointments = frames.get("actors"), frames.get("appointments")
     if actors is None or appointments is None:
@@ -92,5 +114,5 @@ def check_rules(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
     for frame in frames:
         if frame.readable:
-            issues += _check_dates(frame)
+            issues += _check_dates(frame) + _check_ongoing(frame)
     return issues + _check_appointees(frames)
