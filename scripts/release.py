@@ -75,7 +75,7 @@ def data_zip(out: Path, v: str) -> Path:
 def exports(out: Path, scratch: Path, v: str) -> list[Path]:
     ds = iran_relations.load(ROOT)
     written = []
-    for fmt in ("sqlite", "xlsx", "parquet", "json"):
+    for fmt in ("sqlite", "xlsx", "parquet", "json", "analysis"):
         export(ds, fmt, scratch / fmt)
     stem = f"iran-relations-{v}"
     db = out / f"{stem}.db"
@@ -86,7 +86,7 @@ def exports(out: Path, scratch: Path, v: str) -> list[Path]:
     xlsx = out / f"{stem}.xlsx"
     shutil.copy(scratch / "xlsx" / "iran-relations.xlsx", xlsx)
     written += [db, out / f"{stem}.metadata.json", xlsx]
-    for fmt in ("parquet", "json"):
+    for fmt in ("parquet", "json", "analysis"):
         folder = scratch / fmt / fmt
         files = [(p, f"{stem}-{fmt}/{p.name}") for p in sorted(folder.iterdir())]
         written.append(_zip(out / f"{stem}-{fmt}.zip", files))

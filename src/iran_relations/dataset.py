@@ -14,7 +14,7 @@ from .csv_table import read_csv
 from .locations import resolve_root
 from .models import MODELS
 from .navigation import Navigation
-from .table_schema import read_package
+from .table_schema import PackageSpec, read_package
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,6 +42,22 @@ class Dataset(Navigation):
     # evidence) are the fields of Navigation; a dataset adds where it was read from and its version.
     root: Path
     version: str
+    spec: PackageSpec  # the descriptor and Table Schemas the rows were read with
+
+    def relation_years(self) -> pd.DataFrame:
+        """The relation–year panel: one row per dated relation per year it was active, with source,
+        target, type, group, against whom, certainty, number of independent sources and a flag for
+        years that are only possible from a vague date; see :mod:`iran_relations.panel`."""
+        from .panel import relation_years
+
+        return relation_years(self)
+
+    def relation_table(self) -> pd.DataFrame:
+        """One row per relation with its group, independent sources and ``first_reported`` /
+        ``last_reported`` (derived from the publication dates of its evidence)."""
+        from .panel import relation_table
+
+        return relation_table(self)
 
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         """One DataFrame per table with real dtypes (categories, nullable text, partial dates as
@@ -100,6 +116,7 @@ def load(path: str | Path | None = None) -> Dataset:
     return Dataset(
         root=spec.root,
         version=spec.version,
+        spec=spec,
         actors=keyed("actors"),  # type: ignore[arg-type]
         actor_names=tuple(tables.get("actor_names", ())),  # type: ignore[arg-type]
         events=keyed("events"),  # type: ignore[arg-type]

@@ -15,6 +15,9 @@ dtypes, from the Table Schemas:
   ``ongoing`` for ``..``), each a category;
 - any other text → nullable ``string[pyarrow]``.
 
+The relations frame adds ``first_reported`` and ``last_reported``: the first day of the earliest
+and the last day of the latest publication among its evidence (derived, not stored).
+
 An empty cell is missing (``<NA>``) in every dtype.
 """
 
@@ -62,6 +65,20 @@ def _column(f: FieldSpec, values: list[Any]) -> dict[str, pd.Series]:
     return {f.name: pd.Series(values, dtype="string[pyarrow]", name=f.name)}
 
 
+def _reporting(ds: Dataset, relations: list[Any]) -> dict[str, pd.Series]:
+    """first_reported / last_reported: the span of publication dates of each relation's evidence."""
+    import pandas as pd
+
+    from .panel import reported
+
+    spans = [reported(ds, r) for r in relations]
+    day = pd.ArrowDtype(pa.date32())
+    return {
+        name: pd.Series(pa.array([s[i] for s in spans], pa.date32()), dtype=day)
+        for i, name in enumerate(("first_reported", "last_reported"))
+    }
+
+
 def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
     """One DataFrame per table, rows in file order, with the dtypes the module docstring lists."""
     import pandas as pd
@@ -76,6 +93,8 @@ def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
         columns: dict[str, pd.Series] = {}
         for f in t.fields:
             columns.update(_column(f, [getattr(r, f.name) for r in rows]))
+        if t.name == "relations":
+            columns.update(_reporting(ds, rows))
         frame = pd.DataFrame({k: v.reset_index(drop=True) for k, v in columns.items()})
         frame.attrs["description"] = t.description
         frames[t.name] = frame

@@ -1,8 +1,9 @@
-"""Exports of the data package: SQLite (with datasette metadata), Parquet, JSON and XLSX.
+"""Exports of the data package: SQLite (with datasette metadata), Parquet, JSON and XLSX, and the
+analysis-ready tables derived from it (the relation–year panel, as CSV and Parquet).
 
 Each writer takes a loaded :class:`~iran_relations.dataset.Dataset` and a folder, writes its files
-there and returns their paths. Every export holds exactly the rows of the CSVs, in file order
-(tests compare them table by table).
+there and returns their paths. Every export of the tables holds exactly the rows of the CSVs, in
+file order (tests compare them table by table); ``analysis`` holds derived tables.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("sqlite", "parquet", "json", "xlsx")
+FORMATS = ("sqlite", "parquet", "json", "xlsx", "analysis")
 
 
 def _writer(fmt: str) -> Callable[[Dataset, Path], list[Path]]:
@@ -28,6 +29,8 @@ def _writer(fmt: str) -> Callable[[Dataset, Path], list[Path]]:
         from .json_files import write
     elif fmt == "xlsx":
         from .xlsx import write
+    elif fmt == "analysis":
+        from .analysis import write
     else:
         raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
     return write
