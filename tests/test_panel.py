@@ -144,3 +144,19 @@ def test_the_analysis_export_writes_the_panel_as_csv_and_parquet(tmp_path: Path,
     assert table.num_rows == len(panel) and table.column_names == list(PANEL_COLUMNS)
     relations = pq.read_table(folder / "relations.parquet")
     assert relations.num_rows == len(iran_relations.load(ROOT).relations)
+
+
+def test_the_ties_page_lists_every_tie_around_iran_once_and_only_the_undated_under_undated(ds) -> None:
+    """The 'Ties around Iran' page gives each tie with Iran's state once: dated ones by date, the rest as undated."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import figures
+
+    page = figures.relations_page(ds)
+    ties = figures.iran_ties(ds)
+    undated_part = page.split("## Undated", 1)[1]
+    undated = [r for r in ties if r.start_date is None]
+    assert f"## Undated ({len(undated)} ties)" in page
+    assert f"## Every dated tie ({len(ties) - len(undated)})" in page
+    assert undated_part.count("\n- ") == len(undated)

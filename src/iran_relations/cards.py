@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .navigation import UnknownID
+from .partial_date import span_text
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -32,12 +33,6 @@ def resolve(ds: Dataset, key: str) -> tuple[str, Any]:
             f"{key!r} names {len(found)} actors: {', '.join(a.actor_id for a in found)}; show one by its ID"
         )
     raise UnknownID(f"no row has the ID {key!r} and no actor is known by that name")
-
-
-def _date(start: Any, end: Any = None) -> str:
-    if start is None and end is None:
-        return "undated"
-    return f"{start or '?'} to {end}" if end is not None else str(start)
 
 
 def _name(ds: Dataset, actor_id: str | None) -> str:
@@ -66,7 +61,7 @@ def _labelled(pairs: list[tuple[str, object]]) -> list[str]:
 def _actor(ds: Dataset, a: Any) -> list[str]:
     lines = [
         f"{a.name}  [{a.actor_id}]",
-        f"{a.actor_type}, {a.country or 'no country'}; {_date(a.start_date, a.end_date)}",
+        f"{a.actor_type}, {a.country or 'no country'}; {span_text(a.start_date, a.end_date)}",
     ]
     lines.append(a.description)
     names = "; ".join(f"{n.name} ({n.lang}, {n.kind})" for n in ds.names(a.actor_id))
@@ -77,16 +72,16 @@ def _actor(ds: Dataset, a: Any) -> list[str]:
             for p in rows:
                 who = _name(ds, p.organization_id) if title == "Posts held" else _name(ds, p.person_id)
                 seat = f", for {_name(ds, p.on_behalf_of_id)}" if p.on_behalf_of_id else ""
-                lines.append(f"  - {p.post}, {who}{seat}; {_date(p.start_date, p.end_date)} [{p.appointment_id}]")
+                lines.append(f"  - {p.post}, {who}{seat}; {span_text(p.start_date, p.end_date)} [{p.appointment_id}]")
     ties = ds.ties(a.actor_id)
     if ties:
         lines.append("Ties:")
         for r in ties:
             if r.source_id == a.actor_id:
-                arrow = f"{r.relation_type} {_name(ds, r.target_id)}"
+                arrow = f"{r.relation_type} {_name(ds, r.target_id)}{_against(ds, r)}"
             else:
-                arrow = f"{_name(ds, r.source_id)} {r.relation_type} it"
-            lines.append(f"  - {arrow}; {_date(r.start_date, r.end_date)}; {r.certainty} [{r.relation_id}]")
+                arrow = f"{_name(ds, r.source_id)} {r.relation_type} it{_against(ds, r)}"
+            lines.append(f"  - {arrow}; {span_text(r.start_date, r.end_date)}; {r.certainty} [{r.relation_id}]")
     dated = [(ds.events[p.event_id], p.role) for p in ds.roles(a.actor_id) if p.event_id in ds.events]
     if dated:
         lines.append("Events:")
@@ -97,7 +92,7 @@ def _actor(ds: Dataset, a: Any) -> list[str]:
 
 def _event(ds: Dataset, e: Any) -> list[str]:
     where = f"{e.place or 'no place'}, {e.country or ''}"
-    lines = [f"{e.title}  [{e.event_id}]", f"{e.event_type}, {_date(e.date, e.end_date)}, {where}; {e.certainty}"]
+    lines = [f"{e.title}  [{e.event_id}]", f"{e.event_type}, {span_text(e.date, e.end_date)}, {where}; {e.certainty}"]
     lines.append(e.description)
     parts = "; ".join(f"{_name(ds, p.actor_id)} ({p.role})" for p in ds.participants_in(e.event_id))
     return lines + _labelled([("Participants", parts)]) + _sources(ds, ds.evidence_for(e))
@@ -106,7 +101,7 @@ def _event(ds: Dataset, e: Any) -> list[str]:
 def _appointment(ds: Dataset, p: Any) -> list[str]:
     lines = [
         f"{p.post}, {_name(ds, p.organization_id)}  [{p.appointment_id}]",
-        f"Held by {_name(ds, p.person_id)}; {_date(p.start_date, p.end_date)}; {p.certainty}",
+        f"Held by {_name(ds, p.person_id)}; {span_text(p.start_date, p.end_date)}; {p.certainty}",
     ]
     before = ds.predecessor(p)
     lines += _labelled(
@@ -121,10 +116,14 @@ def _appointment(ds: Dataset, p: Any) -> list[str]:
     return lines + _sources(ds, ds.evidence_for(p))
 
 
+def _against(ds: Dataset, r: Any) -> str:
+    return f" against {_name(ds, r.against_id)}" if r.against_id else ""
+
+
 def _relation(ds: Dataset, r: Any) -> list[str]:
     return [
-        f"{_name(ds, r.source_id)} {r.relation_type} {_name(ds, r.target_id)}  [{r.relation_id}]",
-        f"{_date(r.start_date, r.end_date)}; {r.certainty}",
+        f"{_name(ds, r.source_id)} {r.relation_type} {_name(ds, r.target_id)}{_against(ds, r)}  [{r.relation_id}]",
+        f"{span_text(r.start_date, r.end_date)}; {r.certainty}",
         r.description,
         *_sources(ds, ds.evidence_for(r)),
     ]

@@ -42,6 +42,7 @@ __all__ = [
     "PRECISIONS",
     "QUALIFIERS",
     "BOUNDS",
+    "span_text",
 ]
 
 Precision = Literal["century", "decade", "year", "month", "day"]
@@ -269,3 +270,12 @@ def _parse_extended(text: str) -> PartialDate:
         earliest_possible=_day(parsed.lower_fuzzy()),
         latest_possible=_day(parsed.upper_fuzzy()),
     )
+
+
+def span_text(start: PartialDate | None, end: PartialDate | None = None) -> str:
+    """A period as cards and pages print it: ``2001``, ``1996 to 2001``, ``2015 to ongoing``, ``? to 2001``."""
+    if start is None and end is None:
+        return "undated"
+    if end is None:
+        return str(start)
+    return f"{start or '?'} to {'ongoing' if end.is_ongoing else end}"
