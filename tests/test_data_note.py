@@ -40,3 +40,16 @@ def test_the_governing_council_composition_in_the_note_is_the_datas() -> None:
     assert stated, "the composition table is missing from docs/data-note.md"
     assert Counter(a.community for a in founders) == Counter(stated)
     assert len(founders) == sum(stated.values())
+
+
+def test_the_relation_types_in_the_note_are_the_datas() -> None:
+    data = iran_relations.load(ROOT)
+    stated = _table_after("<!-- relation types:")
+    assert stated == dict(Counter(r.relation_type for r in data.relations.values()))
+
+
+def test_the_note_lists_exactly_the_undated_relations() -> None:
+    data = iran_relations.load(ROOT)
+    block = NOTE[NOTE.index("<!-- undated relations:") :].split("\n\n", 1)[0]
+    listed = set(re.findall(r"^- `([a-z0-9-]+)`", block, re.M))
+    assert listed == {r.relation_id for r in data.relations.values() if r.start_date is None}

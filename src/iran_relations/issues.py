@@ -276,6 +276,13 @@ CODES: dict[str, Code] = _codes(
         "rule",
     ),
     Code(
+        "catch-all-unexplained",
+        "Catch-all tie without a reason",
+        "A relation of the catch-all type 'supports' has no evidence row with a note saying why nothing more specific is recorded.",
+        "Record what was given if a source says it (arms, funds, trains, advises, shelters, supplies, troops, shares_intelligence, backs_politically), one row per kind; otherwise add a note to its evidence, such as \"Source says only 'support'\".",
+        "rule",
+    ),
+    Code(
         "ongoing-misused",
         "Ongoing where it cannot be",
         "'..' (ongoing: not ended when the latest source was published) stands in a column that is not an end date, or in an end date that the row says has ended (an appointment with an end_reason).",

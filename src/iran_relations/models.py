@@ -113,7 +113,7 @@ class Relation(BaseModel):
     table: ClassVar[str] = 'relations'
     key: ClassVar[tuple[str, ...]] = ('relation_id',)
 
-    relation_id: Slug = Field(description='Stable identifier of the tie: a lowercase slug, usually source, type and target (iran-supports-northern-alliance), never reused or renamed once released.')
+    relation_id: Slug = Field(description='Stable identifier of the tie: a lowercase slug, usually source, type and target (iran-arms-northern-alliance), never reused or renamed once released.')
     source_id: Slug = Field(description='The actor the tie goes from: the one who supports, funds, arms, trains (an actor_id in actors).')
     target_id: Slug = Field(description='The actor the tie goes to: the one supported, funded, armed, trained (an actor_id in actors).')
     relation_type: RelationType = Field(description="What kind of tie this is, from a controlled list; read it as 'source relation_type target'. Support is recorded by what was given (troops, shelter, arms, supplies, training, advice, funds, intelligence, political backing), one row per kind and period; each kind names its equivalent in the UCDP External Support Dataset.")

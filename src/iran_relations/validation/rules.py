@@ -1,6 +1,7 @@
 """Layer 4: the dataset's own rules across rows and tables, other than evidence.
 
-Start before end (for every EDTF form), '..' (ongoing) only in end dates, and appointees are persons. Evidence coverage and certainty are in
+Start before end (for every EDTF form), '..' (ongoing) only in end dates, appointees are persons,
+and a catch-all tie says why it is no more specific. Evidence coverage and certainty are in
 :mod:`.coverage`; loops in :mod:`.cycles`; duplicate entities in :mod:`.duplicates`.
 """
 
@@ -13,7 +14,10 @@ from ..issues import Issue
 from ..partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
 from .frame import Frame, Frames, where
 
-__all__ = ["check_rules", "DATE_PAIRS"]
+__all__ = ["check_rules", "DATE_PAIRS", "CATCH_ALL"]
+
+# The relation type for support of a kind no source names (schemas/relations.json says so).
+CATCH_ALL = "supports"
 
 DATE_PAIRS = {
     "actors": ("start_date", "end_date"),
@@ -110,9 +114,33 @@ def _check_appointees(frames: Frames) -> list[Issue]:
     ]
 
 
+def _check_catch_all(frames: Frames) -> list[Issue]:
+    """A 'supports' relation needs an evidence row whose note says why it is no more specific."""
+    relations, evidence = frames.get("relations"), frames.get("evidence")
+    if relations is None or evidence is None or "relation_type" not in relations.present:
+        return []
+    rows = where(pc.fill_null(pc.equal(relations.cells["relation_type"], CATCH_ALL), False))
+    if not rows:
+        return []
+    noted = pc.and_(pc.equal(evidence.cells["record_table"], "relations"), pc.is_valid(evidence.cells["note"]))
+    explained = set(evidence.cells["record_id"].filter(pc.fill_null(noted, False)).to_pylist())
+    ids = relations.values("relation_id", rows)
+    return [
+        Issue(
+            relations.path,
+            line,
+            "relation_type",
+            "catch-all-unexplained",
+            f"relation {rid!r} is of the catch-all type '{CATCH_ALL}' and no evidence note says why: name what was given, or note that the source says no more",
+        )
+        for line, rid in zip(relations.lines_of(rows), ids, strict=True)
+        if rid not in explained
+    ]
+
+
 def check_rules(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
     for frame in frames:
         if frame.readable:
             issues += _check_dates(frame) + _check_ongoing(frame)
-    return issues + _check_appointees(frames)
+    return issues + _check_appointees(frames) + _check_catch_all(frames)
