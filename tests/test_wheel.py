@@ -65,6 +65,7 @@ ds = ir.load()
 qanuni = ds.find("Younus Qanooni")
 roster = ds.roster("afghan-interim-administration")
 frames = ds.to_pandas()
+panel = ds.relation_years()
 from iran_relations.export import FORMATS, export
 written = {fmt: [str(p) for p in export(ds, fmt, pathlib.Path("exports"))] for fmt in FORMATS}
 import sqlite3
@@ -76,6 +77,8 @@ print(json.dumps({
     "frames": {name: len(frame) for name, frame in frames.items()},
     "sqlite": {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in frames},
     "written": written,
+    "panel_relations": int(panel["relation_id"].nunique()),
+    "panel_rows": len(panel),
 }))
 """
 
@@ -118,6 +121,9 @@ def test_a_user_installs_the_wheel_and_uses_it(venv: Path, tmp_path: Path) -> No
     appointments = _records(ROOT / "data" / "appointments.csv")
     assert out["roster"] == sum(1 for r in appointments if r["organization_id"] == "afghan-interim-administration")
     assert all(out["written"].values())
+    relations = _records(ROOT / "data" / "relations.csv")
+    assert out["panel_relations"] == sum(1 for r in relations if r["start_date"])
+    assert out["panel_rows"] == len(_records(tmp_path / "exports" / "analysis" / "relation_years.csv"))
     for argv, needle in ((["show", "yunus-qanuni"], "[yunus-qanuni]"), (["stats"], "Rows: actors")):
         shown = subprocess.run(
             [str(venv / "bin" / "iran-relations"), *argv], capture_output=True, text=True, cwd=tmp_path, env=env
