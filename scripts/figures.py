@@ -1,7 +1,7 @@
 """The site's figures and their text alternatives, from the data.
 
 Three figures: events by year and type (``timeline.svg``), the ties around Iran year by year
-(``ties-by-year.svg``, from the relation–year panel) and the tables of the package with their references (``tables.svg``).
+(``ties-by-year-<region>.svg``, from the relation–year panel) and the tables of the package with their references (``tables.svg``).
 They are drawn with matplotlib when the site is built (``docs_hooks/site_figures.py`` adds them to the
 site; no network, nothing committed, since SVG output differs between matplotlib versions).
 
@@ -163,15 +163,27 @@ GROUP_ORDER = ("support", "cooperation", "negotiation", "hostility")
 STRONG = {"confirmed", "reported"}
 
 
-def ties_svg(ds) -> bytes:  # noqa: ANN001
+# The ties-by-year figure is drawn per region of the counterpart, so that each stays short enough
+# to read at the width of a page: region name → the counterpart's country code (None: the rest).
+REGIONS = {"afghanistan": "AF", "iraq": "IQ", "elsewhere": None}
+
+
+def region_of(ds, actor_id: str) -> str:  # noqa: ANN001
+    country = ds.actors[actor_id].country
+    return next((name for name, code in REGIONS.items() if code == country), "elsewhere")
+
+
+def ties_svg(ds, region: str) -> bytes:  # noqa: ANN001
     """Counterpart × year: a mark per group of ties active that year, filled when reported or
     confirmed, hollow when only alleged or disputed, faint when the year is only possible."""
     plt = _pyplot()
-    grid = dyad_years(ds)
+    grid = {a: y for a, y in dyad_years(ds).items() if region_of(ds, a) == region}
     rows = sorted(grid, key=lambda a: (min(grid[a]), ds.actors[a].name))
-    years = sorted({y for a in grid for y in grid[a]}) or [1979]
-    height = 1.6 + 0.32 * max(len(rows), 1)
-    fig, ax = plt.subplots(figsize=(12, height))
+    every = dyad_years(ds)
+    years = sorted({y for a in every for y in every[a]}) or [1979]
+    # Drawn at about the width of the page's text column, so that fonts show at their size.
+    height = 1.4 + 0.22 * max(len(rows), 1)
+    fig, ax = plt.subplots(figsize=(7.5, height))
     offsets = {g: (i - 1.5) * 0.18 for i, g in enumerate(GROUP_ORDER)}
     for i, actor in enumerate(rows):
         for year, groups in grid[actor].items():
@@ -182,27 +194,26 @@ def ties_svg(ds) -> bytes:  # noqa: ANN001
                     [year],
                     [i + offsets.get(group, 0)],
                     marker="s",
-                    s=26,
+                    s=14,
                     facecolors=colour if strong else "white",
                     edgecolors=colour,
                     linewidths=1.2,
                     alpha=1.0 if c["stated"] else 0.35,
                 )
-    ax.set_yticks(range(len(rows)), [ds.actors[a].name for a in rows], fontsize=10)
+    ax.set_yticks(range(len(rows)), [ds.actors[a].name for a in rows], fontsize=9)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(years[0] - 1, years[-1] + 1)
     ax.xaxis.set_major_locator(plt.MultipleLocator(5))
     ax.xaxis.set_minor_locator(plt.MultipleLocator(1))
-    ax.tick_params(axis="x", labelsize=10, top=True, labeltop=True)
+    ax.tick_params(axis="x", labelsize=9, top=True, labeltop=True)
     ax.grid(axis="x", which="major", color="#dddddd", lw=0.8)
     for i in range(len(rows)):
         ax.axhline(i + 0.5, color="#eeeeee", lw=0.6)
     for g in GROUP_ORDER:
-        ax.scatter([], [], marker="s", s=40, color=COLOURS[g], label=g)
-    ax.scatter([], [], marker="s", s=40, facecolors="white", edgecolors="#333333", label="only alleged or disputed")
-    ax.scatter([], [], marker="s", s=40, color="#333333", alpha=0.35, label="year only possible (vague date)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=10)
-    ax.set_title("Ties between Iran (state, IRGC, Quds Force, ministries) and other actors, by year", fontsize=12)
+        ax.scatter([], [], marker="s", s=30, color=COLOURS[g], label=g)
+    ax.scatter([], [], marker="s", s=30, facecolors="white", edgecolors="#333333", label="only alleged or disputed")
+    ax.scatter([], [], marker="s", s=30, color="#333333", alpha=0.35, label="only possible (vague date)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, frameon=False, fontsize=9)
     ax.spines[["right", "bottom"]].set_visible(False)
     return _svg(fig)
 
@@ -265,7 +276,7 @@ def svgs(ds) -> dict[str, bytes]:  # noqa: ANN001
     return {
         "figures/timeline.svg": timeline_svg(ds),
         "figures/tables.svg": tables_svg(),
-        "figures/ties-by-year.svg": ties_svg(ds),
+        **{f"figures/ties-by-year-{region}.svg": ties_svg(ds, region) for region in REGIONS},
     }
 
 
@@ -324,8 +335,17 @@ def relations_page(ds) -> str:  # noqa: ANN001
         + "; ".join(f"**{g}**: {', '.join(sorted(t.replace('_', ' ') for t in KINDS.get(g, ())))}" for g in GROUP_ORDER)
         + ". Ties of membership and leadership are left out.",
         "",
-        "![A grid of the actors Iran had ties with, one row each, against the years; a coloured mark for each group of ties active that year. The table below gives the same years.](figures/ties-by-year.svg)",
-        "",
+    ]
+    for region in REGIONS:
+        title = {"afghanistan": "Afghan actors", "iraq": "Iraqi actors", "elsewhere": "Other actors"}[region]
+        figure = f"figures/ties-by-year-{region}.svg"
+        out += [
+            f"## {title}",
+            "",
+            f"[![{title} Iran had ties with, in a grid of one row each against the years, with a coloured mark for each group of ties active that year; the table below gives the same years.]({figure})]({figure})",
+            "",
+        ]
+    out += [
         "## Years by actor and group",
         "",
         "Years in brackets are only possible: a vague date (a decade, an approximate year, a one-sided bound) allows them but does not state them.",
@@ -333,7 +353,8 @@ def relations_page(ds) -> str:  # noqa: ANN001
         "| actor | group | years | types | certainty |",
         "|---|---|---|---|---|",
     ]
-    for actor in sorted(grid, key=lambda a: (min(grid[a]), ds.actors[a].name)):
+    regions = list(REGIONS)
+    for actor in sorted(grid, key=lambda a: (regions.index(region_of(ds, a)), min(grid[a]), ds.actors[a].name)):
         for g in GROUP_ORDER:
             cells = {y: groups[g] for y, groups in grid[actor].items() if g in groups}
             if not cells:

@@ -50,7 +50,7 @@ def test_the_figures_are_drawn_and_each_page_describes_its_figure(site: Path) ->
     import re
 
     names = {p.name for p in (site / "figures").iterdir()}
-    assert {"timeline.svg", "tables.svg", "ties-by-year.svg"} <= names
+    assert {"timeline.svg", "tables.svg", "ties-by-year-afghanistan.svg", "ties-by-year-iraq.svg"} <= names
     for svg in (site / "figures").iterdir():
         assert svg.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
     for page in ("timeline", "relations", "reference/tables/index"):
