@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..issues import Issue
+from ..patterns import PATTERN_FORMS
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 from .frame import STRING, Frame, Frames, constant, is_ascii_printable, rows_mask, where
 from .keys import Keys
@@ -132,7 +133,10 @@ def _cell_tests(f: FieldSpec) -> list[tuple[str, Callable[[pa.Array, pa.Array], 
             (
                 "pattern-error",
                 lambda col, filled: _pattern_fails(col, f, filled),
-                lambda v: f"{v!r} does not have the form {f.name} needs (pattern {f.pattern})",
+                lambda v: (
+                    f"{v!r} does not have the form {f.name} needs: "
+                    + PATTERN_FORMS.get(f.pattern, f"pattern {f.pattern}")
+                ),
             )
         )
     if f.enum is not None:
