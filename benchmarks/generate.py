@@ -115,7 +115,8 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[list[str]
                 f"relation-{i}",
                 actor(i % n["actors"]),
                 actor((i + 1) % n["actors"]),
-                "supports",
+                "arms",
+                "",
                 "2001",
                 "2002",
                 "reported",
@@ -166,6 +167,7 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[list[str]
         "relations": relations(),
         "citations": citations(),
         "evidence": evidence(),
+        "redirects": iter(()),  # nothing released has been merged or renamed
     }
 
 
