@@ -18,6 +18,7 @@ import _generated as generated  # noqa: E402
 from generate_data_dictionary import cell  # noqa: E402
 
 import iran_relations  # noqa: E402
+from iran_relations.provenance import BANDS, provenance  # noqa: E402
 from iran_relations.table_schema import read_package  # noqa: E402
 
 TARGET = ROOT / "docs" / "sources.md"
@@ -36,28 +37,65 @@ def render() -> str:
         "evidence rows that quote a source; *rows* counts the distinct actors, events, appointments and",
         "relations those quotes back. A partisan source is a party to what it reports or argues one",
         "side: a claim that rests only on partisan sources is at most `alleged` (see [Method](method.md)).",
+        "*Class* is primary, secondary or tertiary; *read in* names the copy the curators read where it",
+        "was not the original (a wire story as an outlet carried it, a reprint, a mirror, a wiki clone).",
         "",
     ]
+    out += _provenance(ds)
     for category in kinds.categories:
         cited = [c for c in ds.citations.values() if c.source_type == category.value]
         if not cited:
             continue
         out += [f"## {cell(category.label)} ({len(cited)})", "", cell(category.description), ""]
         out += [
-            "| source | publisher | published | language | partisan | quotes | rows | known through |",
-            "|---|---|---|---|---|---|---|---|",
+            "| source | publisher | published | class | language | partisan | quotes | rows | read in | known through |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for c in sorted(cited, key=lambda c: (c.publisher.casefold(), str(c.published or ""), c.title.casefold())):
             evidence = ds.cited_by(c.citation_id)
             rows = len({(e.record_table, e.record_id) for e in evidence})
             title = f'<a href="{cell(c.url)}">{cell(c.title)}</a>' if c.url else cell(c.title)
             via = cell(c.via_id) if c.via_id else ""
+            copy = ""
+            if c.copy_kind:
+                name = cell(c.copy_publisher or c.copy_kind)
+                copy = f'<a href="{cell(c.copy_url)}">{name}</a>' if c.copy_url else name
+                copy += f" ({c.copy_kind.replace('_', ' ')})"
             out.append(
-                f"| {title} <br><small>`{c.citation_id}`</small> | {cell(c.publisher)} | {c.published or ''} | {c.language} | "
-                f"{'yes' if c.partisan else 'no'} | {len(evidence)} | {rows} | {via} |"
+                f"| {title} <br><small>`{c.citation_id}`</small> | {cell(c.publisher)} | {c.published or ''} | "
+                f"{c.source_class} | {c.language} | {'yes' if c.partisan else 'no'} | {len(evidence)} | {rows} | {copy} | {via} |"
             )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _provenance(ds) -> list[str]:  # noqa: ANN001
+    p = provenance(ds)
+    c = p["citations"]
+    out = [
+        "## Provenance",
+        "",
+        f"Of the {c['total']} sources, "
+        + ", ".join(f"{n} are {k}" for k, n in c["by_class"].items())
+        + f"; {c['dated']} carry a publication date; {c['read_in_copy']} were read in a copy.",
+        "",
+        "Rows by the number of independent sources that are not tertiary behind them (a source and one",
+        "that quotes it count once; a copy is not a second source):",
+        "",
+        "| table | certainty | " + " | ".join(BANDS) + " | with a dated source | with a source read in a copy |",
+        "|---|---|" + "---|" * (len(BANDS) + 2),
+    ]
+    for t, info in p["tables"].items():
+        for i, (certainty, bands) in enumerate(info["by_certainty"].items()):
+            extra = (
+                f"{info['with_dated_source']}/{info['rows']} | {info['with_source_read_in_copy']}/{info['rows']}"
+                if i == 0
+                else " | "
+            )
+            out.append(
+                f"| {t if i == 0 else ''} | {certainty} | " + " | ".join(str(bands[b]) for b in BANDS) + f" | {extra} |"
+            )
+    return out + [""]
 
 
 def main(argv: list[str] | None = None) -> int:

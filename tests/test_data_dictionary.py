@@ -125,8 +125,9 @@ def test_the_bibliography_lists_every_citation_with_what_it_backs() -> None:
         quotes = [e for e in evidence if e["citation_id"] == c["citation_id"]]
         rows = {(e["record_table"], e["record_id"]) for e in quotes}
         cells = [x.strip() for x in lines[c["citation_id"]].split(" | ")]
-        assert cells[5:7] == [str(len(quotes)), str(len(rows))], c["citation_id"]
-        assert cells[4] == ("yes" if c["partisan"] == "true" else "no")
+        assert cells[6:8] == [str(len(quotes)), str(len(rows))], c["citation_id"]
+        assert cells[3] == c["source_class"]
+        assert cells[5] == ("yes" if c["partisan"] == "true" else "no")
 
 
 def test_the_timeline_and_ties_pages_give_the_figures_numbers_as_text() -> None:

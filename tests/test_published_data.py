@@ -15,7 +15,6 @@ from iran_relations.validation import validate
 # The source articles are not in the repo (copyright); map their citations to the stored texts.
 ARTICLE_FILES = {
     "mepanews-iran-us-cooperation": "000_b715f09a37e81b6a.txt",
-    "globalresearch-2021-soleimani-taliban-deals": "001_b9910b108771775d.txt",
     "middleeasteye-2021-soleimani-taliban-deals": "001_b9910b108771775d.txt",
     "rferl-2017-iran-taliban-alliance": "002_dd0458e5275984f6.txt",
     "europeworldnews-2019-iran-network-iraq": "003_de7a05e8c79ddbd0.txt",

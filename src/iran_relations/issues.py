@@ -283,6 +283,13 @@ CODES: dict[str, Code] = _codes(
         "rule",
     ),
     Code(
+        "copy-incomplete",
+        "Copy recorded by halves",
+        "A citation names a copy read (copy_url or copy_publisher) without saying what kind of copy it is, names a kind with neither address nor publisher, or gives the same address as the original and the copy.",
+        "Give copy_kind (syndication, reprint, mirror, wiki_clone, web_archive, translation, aggregator, forum) with copy_url or copy_publisher; put the original's address in url only where a page shows it.",
+        "rule",
+    ),
+    Code(
         "ongoing-misused",
         "Ongoing where it cannot be",
         "'..' (ongoing: not ended when the latest source was published) stands in a column that is not an end date, or in an end date that the row says has ended (an appointment with an end_reason).",

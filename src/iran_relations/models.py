@@ -18,7 +18,9 @@ Role = Literal['initiator', 'target', 'participant', 'mediator', 'speaker', 'sig
 Community = Literal['shia_arab', 'sunni_arab', 'kurdish', 'turkmen', 'assyrian_christian']
 EndReason = Literal['term_ended', 'body_dissolved', 'resigned', 'dismissed', 'replaced', 'died', 'killed', 'moved']
 RelationType = Literal['troops', 'shelters', 'arms', 'supplies', 'trains', 'advises', 'funds', 'shares_intelligence', 'backs_politically', 'supports', 'allied_with', 'cooperates_with', 'negotiates_with', 'hostile_to', 'fights', 'member_of', 'leads', 'recruits']
-SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work']
+CopyKind = Literal['syndication', 'reprint', 'mirror', 'wiki_clone', 'web_archive', 'translation', 'aggregator', 'forum']
+SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work', 'dataset']
+SourceClass = Literal['primary', 'secondary', 'tertiary']
 RecordTable = Literal['actors', 'events', 'appointments', 'relations']
 Stance = Literal['supports', 'disputes']
 RedirectRecordTable = Literal['actors', 'events', 'appointments', 'relations', 'citations']
@@ -134,15 +136,19 @@ class Citation(BaseModel):
     citation_id: Slug = Field(description='Stable identifier of the source: a lowercase slug, usually publisher, year and a word or two (mepanews-2021-iran-us-cooperation), never reused or renamed once released.')
     title: Text = Field(description="The source's title exactly as published.")
     author: Text | None = Field(None, description="The author or authors as the source names them, separated by '; '; empty where the source names none.")
-    publisher: Text = Field(description='The outlet, organisation or publisher that issued the source.')
+    publisher: Text = Field(description='The outlet, organisation or publisher that issued the original: for a wire story, the agency (Associated Press, Reuters, AFP); for a Wikipedia article, Wikipedia. The outlet or site that carried the copy read goes in copy_publisher.')
     published: PartialDate | None = Field(None, description='When the source was published, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); empty if unknown.')
-    url: HttpUrl | None = Field(None, description="The source's original web address (http or https), only where the curator found it; empty when it could not be found, never guessed.")
-    archive_url: HttpUrl | None = Field(None, description="The address of an archived copy (for example in the Internet Archive's Wayback Machine), where one is known.")
+    url: HttpUrl | None = Field(None, description="The source's original web address (http or https), only where a page the curators read shows it; empty when it could not be found, never guessed. Never the address of a copy: that goes in copy_url.")
+    archive_url: HttpUrl | None = Field(None, description="The address of an archived snapshot of the original (the Internet Archive's Wayback Machine, archive.today), where one is known, so a reader can find it if the original moves. A snapshot the curators read instead of the original goes in copy_url too.")
+    copy_url: HttpUrl | None = Field(None, description='Where the curators read the source in a copy rather than at its original address (a mirror, a syndicated or reprinted copy, a wiki clone, a web archive snapshot, a translation, an aggregator or a forum post), the address of that copy; empty when the original was read.')
+    copy_publisher: Text | None = Field(None, description='The outlet or site that carried the copy read (the newspaper that printed a wire story, the site of a wiki clone); empty when the original was read.')
+    copy_kind: CopyKind | None = Field(None, description='What the copy read is, from a controlled list; empty when the original was read.')
     accessed: IsoDay | None = Field(None, description='The day the curators read the source or its stored copy, as YYYY-MM-DD.')
     source_type: SourceType = Field(description='The nature of the source, from a controlled list.')
+    source_class: SourceClass = Field(description='How close the source stands to what it reports, from a controlled list: primary, secondary or tertiary. The certainty rules use it: a tertiary source alone makes a row no more than reported, and confirmed needs two independent sources that are not tertiary, or one non-partisan official document.')
     partisan: bool = Field(description="Whether the source is partisan: true where it is a party to what it reports or argues one side of it (an advocacy outlet, an opinion piece, a government's or party's own statement, an official writing about his own record); a claim resting only on partisan sources can be no more than alleged. false otherwise.")
     language: LanguageTag = Field(description='BCP 47 language tag of the source as read (en, fa, ar).')
-    via_id: Slug | None = Field(None, description='Where this source is known only through another (a republication, or an article that quotes it), the citation_id of that other source.')
+    via_id: Slug | None = Field(None, description='Where this source is known only because another quotes it (a press release quoted in a news report), the citation_id of the source that quotes it. A copy of the source itself (a reprint, a mirror) is not another source: it goes in copy_url.')
 
 
 class Evidence(BaseModel):
@@ -176,4 +182,4 @@ class Redirect(BaseModel):
 
 
 MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence, 'redirects': Redirect}
-__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceType', 'Stance']
+__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'CopyKind', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceClass', 'SourceType', 'Stance']

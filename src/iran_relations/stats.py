@@ -44,6 +44,8 @@ def stats(ds: Dataset) -> dict[str, Any]:
         if firsts and lasts
         else {"earliest": None, "latest": None}
     )
+    from .provenance import provenance
+
     citations = list(ds.citations.values())
     return {
         "version": ds.version,
@@ -55,4 +57,5 @@ def stats(ds: Dataset) -> dict[str, Any]:
             "by_type": dict(Counter(c.source_type for c in citations).most_common()),
             "partisan": sum(c.partisan for c in citations),
         },
+        "provenance": provenance(ds),
     }

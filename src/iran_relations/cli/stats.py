@@ -39,4 +39,22 @@ def run(args: argparse.Namespace) -> int:
         f"Sources: {sum(sources['by_type'].values())} ({sources['partisan']} partisan); "
         + ", ".join(f"{k} {v}" for k, v in sources["by_type"].items())
     )
+    _print_provenance(found["provenance"])
     return 0
+
+
+def _print_provenance(p: dict) -> None:
+    from ..provenance import BANDS
+
+    c = p["citations"]
+    classes = ", ".join(f"{k} {v}" for k, v in c["by_class"].items())
+    kinds = ", ".join(f"{k} {v}" for k, v in c["copies_by_kind"].items())
+    print(f"Sources by class: {classes}; dated {c['dated']}/{c['total']}; read in a copy {c['read_in_copy']} ({kinds})")
+    print("Provenance (rows by independent sources that are not tertiary: " + ", ".join(BANDS) + "):")
+    for t, info in p["tables"].items():
+        print(
+            f"  {t}: {info['with_dated_source']}/{info['rows']} with a dated source, "
+            f"{info['with_source_read_in_copy']} with a source read in a copy"
+        )
+        for certainty, bands in info["by_certainty"].items():
+            print(f"    {certainty}: " + ", ".join(f"{b} {bands[b]}" for b in BANDS))

@@ -40,9 +40,10 @@ class _Evidence:
         self.disputes = self.usable & _flag(evidence, "stance", "disputes")
         self.citation = keys.codes("evidence", "citation_id")
         citations = frames.get("citations")
+        self.group = self.citation
         if citations is None:
             known = np.zeros(evidence.n, bool)
-            self.independent = self.official = known
+            self.independent = self.official = self.original = known
         else:
             # A citation ID given twice: its last row says what it is, as a dict would keep it.
             last = last_rows(keys.codes("citations", "citation_id"), keys.size("evidence", "citation_id"))
@@ -50,9 +51,28 @@ class _Evidence:
             known = row >= 0
             partisan = np.append(_flag(citations, "partisan", "true"), False)[row]
             official = np.append(_flag(citations, "source_type", "official_document"), False)[row]
+            tertiary = np.append(_flag(citations, "source_class", "tertiary"), False)[row]
             self.independent = self.usable & ~self.disputes & known & ~partisan
             self.official = self.independent & official
+            # Sources that count towards 'confirmed': not tertiary, and a source known only through
+            # another that quotes it (via_id) counts as that other, so the two are one.
+            self.original = self.usable & ~self.disputes & known & ~tertiary
+            self.group = _roots(citations, keys, self.citation)
         self.unknown = self.usable & ~known
+
+
+def _roots(citations: Frame, keys: Keys, citation: np.ndarray) -> np.ndarray:
+    """Per evidence row, the code of its citation, or of the citation it is known through (via_id)."""
+    if "via_id" not in citations.present:
+        return citation
+    codes = keys.codes("citations", "citation_id")
+    ids = citations.cells["citation_id"].to_pylist()
+    code_of = {i: int(c) for i, c in zip(ids, codes.tolist(), strict=True) if i is not None and c >= 0}
+    root = np.arange(max(keys.size("evidence", "citation_id"), 1))
+    for i, via in zip(ids, citations.cells["via_id"].to_pylist(), strict=True):
+        if via is not None and i in code_of and via in code_of:
+            root[code_of[i]] = code_of[via]
+    return np.where(citation >= 0, root[citation.clip(0)], -1)
 
 
 def _verdicts(frame: Frame, ev: _Evidence, keys: Keys) -> tuple[np.ndarray, list[str | None]]:
@@ -100,15 +120,16 @@ def _verdicts(frame: Frame, ev: _Evidence, keys: Keys) -> tuple[np.ndarray, list
 
 
 def _two_or_more(n: int, ev: _Evidence, owner: np.ndarray, row: np.ndarray, asked: np.ndarray) -> np.ndarray:
-    """Per row: are two or more distinct citations supporting it? Counted only for the rows ``asked``."""
+    """Per row: do two or more independent sources that are not tertiary support it? Counted only for
+    the rows ``asked``."""
     result = np.zeros(n, bool)
     if not asked.any():
         return result
     wanted = np.zeros(n, bool)
     wanted[row[asked]] = True
-    sup = ~ev.disputes & (owner >= 0)
+    sup = ev.original & (owner >= 0)
     sup[sup] = wanted[owner[sup]]
-    pairs = np.unique(np.stack([owner[sup], ev.citation[sup]]), axis=1)
+    pairs = np.unique(np.stack([owner[sup], ev.group[sup]]), axis=1)
     counts = np.bincount(pairs[0], minlength=n)
     result[asked] = counts[row[asked]] >= 2
     return result
@@ -125,7 +146,10 @@ def _message(code: str, name: str, rid: str, certainty: str, supporting: set[str
     if code == "disputed-without-dispute":
         return "certainty is 'disputed' but no evidence row has stance 'disputes' for this row"
     if certainty == "confirmed":
-        return f"'confirmed' needs two citations (one not partisan) or a non-partisan official document; supported by {sup}"
+        return (
+            "'confirmed' needs two independent sources that are not tertiary (one of them not partisan), "
+            f"or a non-partisan official document; supported by {sup}: use 'reported' or 'alleged', or add a source"
+        )
     verb = "is" if len(supporting) == 1 else "are"
     return f"'reported' needs a non-partisan citation; {sup} {verb} partisan: use 'alleged'"
 

@@ -1,7 +1,7 @@
 """Layer 4: the dataset's own rules across rows and tables, other than evidence.
 
 Start before end (for every EDTF form), '..' (ongoing) only in end dates, appointees are persons,
-and a catch-all tie says why it is no more specific. Evidence coverage and certainty are in
+a catch-all tie says why it is no more specific, and a copy read is recorded whole. Evidence coverage and certainty are in
 :mod:`.coverage`; loops in :mod:`.cycles`; duplicate entities in :mod:`.duplicates`.
 """
 
@@ -138,9 +138,32 @@ def _check_catch_all(frames: Frames) -> list[Issue]:
     ]
 
 
+def _check_copies(frames: Frames) -> list[Issue]:
+    """copy_kind goes with copy_url or copy_publisher, and a copy's address is not the original's."""
+    citations = frames.get("citations")
+    if citations is None or not {"copy_url", "copy_publisher", "copy_kind"} <= citations.present:
+        return []
+    url, publisher, kind = (pc.is_valid(citations.cells[n]) for n in ("copy_url", "copy_publisher", "copy_kind"))
+    named = pc.or_(url, publisher)
+    same = pc.fill_null(pc.equal(citations.cells["url"], citations.cells["copy_url"]), False)
+    bad = pc.or_(pc.or_(pc.xor(named, kind), same), pc.and_(kind, pc.invert(named)))
+    rows = where(pc.and_(pc.fill_null(bad, False), pc.invert(citations.bad["copy_kind"])))
+    issues = []
+    for line, i in zip(citations.lines_of(rows), rows, strict=True):
+        values = citations.row(i)
+        if values["url"] and values["url"] == values["copy_url"]:
+            why = "copy_url is the original's own address (url): leave copy fields empty when the original was read"
+        elif values["copy_kind"]:
+            why = f"copy_kind is {values['copy_kind']!r} but neither copy_url nor copy_publisher says which copy"
+        else:
+            why = "a copy is named (copy_url or copy_publisher) but copy_kind does not say what kind"
+        issues.append(Issue(citations.path, line, "copy_kind", "copy-incomplete", why))
+    return issues
+
+
 def check_rules(frames: Frames) -> list[Issue]:
     issues: list[Issue] = []
     for frame in frames:
         if frame.readable:
             issues += _check_dates(frame) + _check_ongoing(frame)
-    return issues + _check_appointees(frames) + _check_catch_all(frames)
+    return issues + _check_appointees(frames) + _check_catch_all(frames) + _check_copies(frames)
