@@ -117,7 +117,7 @@ def test_a_source_and_the_copy_it_was_read_through_count_once(tmp_path: Path) ->
     """n_sources counts independent sources: a source known through another (via_id) is not a second one."""
     pkg = build_package(tmp_path)
     with (pkg / "data" / "evidence.csv").open("a", encoding="utf-8") as f:
-        f.write("relations,rel-one,cite-quoted,para. 9,we backed Faction F,supports,\n")
+        f.write("relations,rel-one,cite-quoted,para. 9,we backed Faction F,supports,,\n")
     ds = iran_relations.load(pkg)
     rel = ds.relations["rel-one"]
     assert {e.citation_id for e in ds.evidence_for(rel)} == {"cite-opinion", "cite-quoted"}

@@ -36,7 +36,7 @@ def test_a_source_and_the_source_quoting_it_count_once(tmp_path: Path) -> None:
     """In the fixture, event-two rests on cite-quoted, known through cite-opinion: with both it is one source."""
     pkg = build_package(tmp_path)
     with (pkg / "data" / "evidence.csv").open("a", encoding="utf-8") as f:
-        f.write("events,event-two,cite-opinion,para. 9,the statement,supports,\n")
+        f.write("events,event-two,cite-opinion,para. 9,the statement,supports,,\n")
     ds = iran_relations.load(pkg)
     assert ds.citations["cite-quoted"].via_id == "cite-opinion"
     bands = provenance(ds)["tables"]["events"]["by_certainty"]

@@ -23,6 +23,7 @@ SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement',
 SourceClass = Literal['primary', 'secondary', 'tertiary']
 RecordTable = Literal['actors', 'events', 'appointments', 'relations']
 Stance = Literal['supports', 'disputes']
+Claimant = Literal['party', 'unnamed', 'other']
 RedirectRecordTable = Literal['actors', 'events', 'appointments', 'relations', 'citations']
 Reason = Literal['merged', 'renamed']
 
@@ -164,6 +165,7 @@ class Evidence(BaseModel):
     locator: Text = Field(description="Where in the source the quote stands, so a reader can find it: 'para. 12' (counting the source's paragraphs, headings and captions from the top), a page, footnote, section or timestamp.")
     quote: Text = Field(description="A short passage copied verbatim from the source (whitespace aside) that backs or disputes the row; in the source's language.")
     stance: Stance = Field(description='Whether the quote backs or contradicts the row, from a controlled list.')
+    claimant: Claimant | None = Field(None, description='Who makes the claim the quote carries, from a controlled list: empty when the source states it in its own voice (its reporting, its findings); party when the source reports what a party to the matter says (a government, an armed group, a person about himself); unnamed when the source rests it on people it does not name; other when it reports what a named third party says. The certainty rules use it: a claim only a party makes is at most alleged, whoever reports it.')
     note: Text | None = Field(None, description="A curator's note on how the quote bears on the row, such as what the source gets differently; neutral and brief.")
 
 
@@ -182,4 +184,4 @@ class Redirect(BaseModel):
 
 
 MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence, 'redirects': Redirect}
-__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Community', 'CopyKind', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceClass', 'SourceType', 'Stance']
+__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Claimant', 'Community', 'CopyKind', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceClass', 'SourceType', 'Stance']

@@ -1,6 +1,6 @@
 """Layer 4, evidence: every actor, event, appointment and relation has evidence, and its certainty
 agrees with that evidence (a dispute marks it disputed; 'confirmed' and 'reported' need sources
-of a kind that can bear them).
+of a kind that can bear them: not partisan, not only reporting a party's claim, not tertiary alone).
 
 The evidence is counted per record with numpy over the key codes of :mod:`.keys` (supporting,
 disputing and independent citations); the rules are then masks over each record table. Only the rows reported
@@ -52,7 +52,11 @@ class _Evidence:
             partisan = np.append(_flag(citations, "partisan", "true"), False)[row]
             official = np.append(_flag(citations, "source_type", "official_document"), False)[row]
             tertiary = np.append(_flag(citations, "source_class", "tertiary"), False)[row]
-            self.independent = self.usable & ~self.disputes & known & ~partisan
+            # A claim a source only reports from a party to the matter is that party's claim.
+            party = (
+                _flag(evidence, "claimant", "party") if "claimant" in evidence.present else np.zeros(evidence.n, bool)
+            )
+            self.independent = self.usable & ~self.disputes & known & ~partisan & ~party
             self.official = self.independent & official
             # Sources that count towards 'confirmed': not tertiary, and a source known only through
             # another that quotes it (via_id) counts as that other, so the two are one.
@@ -151,7 +155,10 @@ def _message(code: str, name: str, rid: str, certainty: str, supporting: set[str
             f"or a non-partisan official document; supported by {sup}: use 'reported' or 'alleged', or add a source"
         )
     verb = "is" if len(supporting) == 1 else "are"
-    return f"'reported' needs a non-partisan citation; {sup} {verb} partisan: use 'alleged'"
+    return (
+        f"'reported' needs a non-partisan source stating it (not only reporting a party's claim); {sup} {verb} "
+        "partisan or report a party's claim (claimant 'party'): use 'alleged'"
+    )
 
 
 def check_coverage(frames: Frames, keys: Keys) -> list[Issue]:
