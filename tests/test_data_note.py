@@ -53,3 +53,12 @@ def test_the_note_lists_exactly_the_undated_relations() -> None:
     block = NOTE[NOTE.index("<!-- undated relations:") :].split("\n\n", 1)[0]
     listed = set(re.findall(r"^- `([a-z0-9-]+)`", block, re.M))
     assert listed == {r.relation_id for r in data.relations.values() if r.start_date is None}
+
+
+def test_every_citation_the_note_calls_undated_is_undated_and_every_undated_one_is_listed() -> None:
+    data = iran_relations.load(ROOT)
+    block = NOTE[NOTE.index("<!-- undated citations:") :]
+    listed = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`", block))
+    undated = {c.citation_id for c in data.citations.values() if c.published is None}
+    assert undated <= listed, sorted(undated - listed)
+    assert not (listed & {c.citation_id for c in data.citations.values() if c.published is not None})
