@@ -133,8 +133,12 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[list[str]
                 "2020-01-01",
                 f"https://example.org/report/{i}",
                 "",
+                "",
+                "",
+                "",
                 "2026-11-22",
                 "news_report",
+                "secondary",
                 "false",
                 "en",
                 "",
@@ -155,6 +159,7 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[list[str]
                     "para. 1",
                     f'Quoted "text" number {i}.',
                     "supports",
+                    "",
                     "",
                 ]
 
