@@ -42,3 +42,22 @@ def test_a_source_and_the_source_quoting_it_count_once(tmp_path: Path) -> None:
     bands = provenance(ds)["tables"]["events"]["by_certainty"]
     assert bands["alleged"]["1 source"] == 1 and bands["alleged"]["2 sources"] == 0
     assert bands["confirmed"]["2 sources"] == 1
+
+
+def test_a_party_claim_reported_by_a_second_outlet_does_not_confirm(tmp_path: Path) -> None:
+    """event-one is confirmed by a news report and an opinion piece; once the news report only relays
+    a party's claim (claimant 'party'), the validator asks for a lower certainty at its line."""
+    from iran_relations.validation import validate
+
+    pkg = build_package(tmp_path)
+    assert validate(pkg).valid
+    path = pkg / "data" / "evidence.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [
+        line.replace(",supports,,", ",supports,party,", 1) if line.startswith("events,event-one,cite-news,") else line
+        for line in lines
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [(i.path, i.line, i.code) for i in validate(pkg).issues]
+    assert found == [("data/events.csv", 2, "certainty-too-high")]
+    assert provenance(iran_relations.load(pkg))["tables"]["events"]["by_certainty"]["confirmed"]["2 sources"] == 0

@@ -3,7 +3,7 @@ page print.
 
 For each row of the record tables, its supporting sources are counted as the certainty rules
 count them: a source and another that quotes it (``via_id``) are one; a copy is part of its
-citation, never a second source. A row then rests on *tertiary sources only*, or on *one*, *two*
+citation, never a second source; a source that only reports a party's claim is not one. A row then rests on *tertiary sources only*, or on *one*, *two*
 or *three or more* independent sources that are not tertiary.
 """
 
@@ -27,12 +27,13 @@ def _band(n_originals: int) -> str:
 
 def _sources(ds: Dataset, row: Any) -> tuple[set[str], set[str]]:
     """(independent non-tertiary sources, every supporting citation) of a row."""
-    cited = {e.citation_id for e in ds.evidence_for(row) if e.stance == "supports"}
+    supporting = [e for e in ds.evidence_for(row) if e.stance == "supports"]
+    cited = {e.citation_id for e in supporting}
     originals = set()
-    for cid in cited:
-        c = ds.citations.get(cid)
-        if c is not None and c.source_class != "tertiary":
-            originals.add(c.via_id or cid)
+    for e in supporting:
+        c = ds.citations.get(e.citation_id)
+        if c is not None and c.source_class != "tertiary" and e.claimant != "party":
+            originals.add(c.via_id or e.citation_id)
     return originals, cited
 
 

@@ -58,9 +58,9 @@ class _Evidence:
             )
             self.independent = self.usable & ~self.disputes & known & ~partisan & ~party
             self.official = self.independent & official
-            # Sources that count towards 'confirmed': not tertiary, and a source known only through
-            # another that quotes it (via_id) counts as that other, so the two are one.
-            self.original = self.usable & ~self.disputes & known & ~tertiary
+            # Sources that count towards 'confirmed': not tertiary, not only reporting a party's claim,
+            # and a source known only through another that quotes it (via_id) counts as that other.
+            self.original = self.usable & ~self.disputes & known & ~tertiary & ~party
             self.group = _roots(citations, keys, self.citation)
         self.unknown = self.usable & ~known
 
