@@ -29,7 +29,7 @@ import pyarrow as pa
 
 from .partial_date import BOUNDS, PRECISIONS, QUALIFIERS, PartialDate
 from .patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .table_schema import FieldSpec, read_package
+from .table_schema import FieldSpec
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,7 +83,7 @@ def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
     """One DataFrame per table, rows in file order, with the dtypes the module docstring lists."""
     import pandas as pd
 
-    spec = read_package(ds.root)
+    spec = ds.spec
     frames = {}
     for t in spec.tables:
         table = getattr(ds, t.name, None)

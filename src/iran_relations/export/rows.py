@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..partial_date import PartialDate
-from ..table_schema import PackageSpec, TableSpec, read_package
+from ..table_schema import PackageSpec, TableSpec
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -37,6 +37,6 @@ def table_rows(ds: Dataset, t: TableSpec) -> list[tuple[str | bool | None, ...]]
 
 def tables(ds: Dataset) -> Iterator[tuple[TableSpec, list[tuple[str | bool | None, ...]]]]:
     """(schema, rows) for each table of the package, in descriptor order."""
-    spec: PackageSpec = read_package(ds.root)
+    spec: PackageSpec = ds.spec
     for t in spec.tables:
         yield t, table_rows(ds, t)

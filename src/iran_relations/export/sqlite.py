@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..table_schema import FieldSpec, TableSpec, read_package
+from ..table_schema import FieldSpec, TableSpec
 from .rows import tables
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def _search(con: sqlite3.Connection, loaded: list) -> None:
 def metadata(ds: Dataset) -> dict:
     """datasette metadata: the package's title, description, licence and source, and per table
     and column the descriptions of the Table Schemas."""
-    spec = read_package(ds.root)
+    spec = ds.spec
     descriptor = json.loads((ds.root / "datapackage.json").read_text(encoding="utf-8"))
     licence = (descriptor.get("licenses") or [{}])[0]
     tables_meta: dict[str, dict] = {}
