@@ -224,6 +224,7 @@ def tables_svg() -> bytes:
     place = {
         "actors": (0, 2),
         "actor_names": (-2, 3),
+        "actor_identifiers": (0, 3.6),
         "participants": (-2, 1),
         "events": (-2, -0.5),
         "appointments": (2, 3),
@@ -251,8 +252,8 @@ def tables_svg() -> bytes:
                 continue
             ax.annotate(
                 "",
-                xy=place[fk.resource],
-                xytext=place[t.name],
+                xy=place.get(fk.resource, (0, -2)),
+                xytext=place.get(t.name, (0, -2)),
                 arrowprops={"arrowstyle": "-|>", "color": "#2166ac", "shrinkA": 45, "shrinkB": 45},
             )
     for target in ("actors", "events", "appointments", "relations"):
@@ -266,7 +267,7 @@ def tables_svg() -> bytes:
     ax.plot([], [], color="#b2182b", ls="--", label="evidence.record_id (table named in record_table)")
     ax.legend(loc="lower left", frameon=False, fontsize=8)
     ax.set_xlim(-3.2, 3.2)
-    ax.set_ylim(-1.6, 4)
+    ax.set_ylim(-1.6, 4.6)
     ax.axis("off")
     return _svg(fig)
 

@@ -54,8 +54,15 @@ def actor_page(ds, a) -> str:  # noqa: ANN001
     children = ds.children(a.actor_id)
     if children:
         facts.append("- Parts: " + ", ".join(link(ds, c.actor_id) for c in children))
-    if a.wikidata_id:
-        facts.append(f"- Wikidata: {a.wikidata_id}")
+    top = ds.top_level(a.actor_id)
+    if top.actor_id not in (a.actor_id, a.parent_id):
+        facts.append(f"- Top level: {link(ds, top.actor_id)}")
+    for i in ds.identifiers(a.actor_id):
+        label, url = ds.identifier_label(i)
+        shown = f'<a href="{cell(url)}">{cell(i.identifier)}</a>' if url else f"`{cell(i.identifier)}`"
+        c = ds.citations.get(i.citation_id)
+        source = cell(c.title if c else i.citation_id)
+        facts.append(f"- {cell(label)}: {shown} (source: {source}, {cell(i.locator)})")
     out += facts
     names = ds.names(a.actor_id)
     if names:

@@ -29,7 +29,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import CountryCode, HttpUrl, IsoDay, LanguageTag, PartialDate, Slug, Text, WikidataId
+from .fields import {types}
 
 '''
 
@@ -83,7 +83,9 @@ def annotation(t: TableSpec, f: FieldSpec, literals: dict[tuple[str, str], str])
 def render() -> str:
     spec = read_package(ROOT)
     literals = literal_names(spec.tables)
-    out = [HEADER]
+    # The types imported are the ones the fields use, so fields.py stays the one list of them.
+    used = {annotation(t, f, literals).split(" |")[0] for t in spec.tables for f in t.fields}
+    out = [HEADER.format(types=", ".join(sorted(used & ({"Text"} | set(PATTERN_TYPES.values())))))]
     done: set[str] = set()
     for t in spec.tables:
         for f in t.fields:

@@ -25,14 +25,16 @@ def resolve(ds: Dataset, key: str) -> tuple[str, Any]:
         row = getattr(ds, table).get(ds.current_id(table, key))
         if row is not None:
             return table, row
-    found = ds.find(key)
-    if len(found) == 1:
-        return "actors", found[0]
-    if found:
-        raise UnknownID(
-            f"{key!r} names {len(found)} actors: {', '.join(a.actor_id for a in found)}; show one by its ID"
-        )
-    raise UnknownID(f"no row has the ID {key!r} and no actor is known by that name")
+    found = ds.search(key)
+    if not found or found[0].how == "near":
+        near = f"; did you mean {', '.join(m.actor.actor_id for m in found)}?" if found else ""
+        raise UnknownID(f"no row has the ID {key!r} and no actor is known by that name{near}")
+    best = [m for m in found if m.rank == found[0].rank]
+    if len(best) == 1:
+        return "actors", best[0].actor
+    listed = ", ".join(f"{m.actor.actor_id} ({m.actor.name})" for m in found[:8])
+    more = f" and {len(found) - 8} more" if len(found) > 8 else ""
+    raise UnknownID(f"{key!r} may mean {len(found)} actors: {listed}{more}; show one by its ID")
 
 
 def _name(ds: Dataset, actor_id: str | None) -> str:
@@ -65,7 +67,16 @@ def _actor(ds: Dataset, a: Any) -> list[str]:
     ]
     lines.append(a.description)
     names = "; ".join(f"{n.name} ({n.lang}, {n.kind})" for n in ds.names(a.actor_id))
-    lines += _labelled([("Part of", _name(ds, a.parent_id)), ("Wikidata", a.wikidata_id), ("Also written", names)])
+    top = ds.top_level(a.actor_id)
+    ids = "; ".join(f"{ds.identifier_label(i)[0]} {i.identifier} ({i.citation_id})" for i in ds.identifiers(a.actor_id))
+    lines += _labelled(
+        [
+            ("Part of", _name(ds, a.parent_id)),
+            ("Top level", _name(ds, top.actor_id) if top.actor_id not in (a.actor_id, a.parent_id) else ""),
+            ("Identifiers", ids),
+            ("Also written", names),
+        ]
+    )
     for title, rows in (("Posts held", ds.posts(a.actor_id)), ("Members", ds.members(a.actor_id))):
         if rows:
             lines.append(f"{title}:")

@@ -38,8 +38,8 @@ class Dataset(Navigation):
     :class:`~iran_relations.navigation.Navigation`; ``to_pandas`` and ``roster`` return frames.
     """
 
-    # The tables (actors, actor_names, events, participants, appointments, relations, citations,
-    # evidence) are the fields of Navigation; a dataset adds where it was read from and its version.
+    # The tables (actors, actor_names, actor_identifiers, events, participants, appointments,
+    # relations, citations, evidence, redirects) are the fields of Navigation; a dataset adds where it was read from and its version.
     root: Path
     version: str
     spec: PackageSpec  # the descriptor and Table Schemas the rows were read with
@@ -119,6 +119,7 @@ def load(path: str | Path | None = None) -> Dataset:
         spec=spec,
         actors=keyed("actors"),  # type: ignore[arg-type]
         actor_names=tuple(tables.get("actor_names", ())),  # type: ignore[arg-type]
+        actor_identifiers=tuple(tables.get("actor_identifiers", ())),  # type: ignore[arg-type]
         events=keyed("events"),  # type: ignore[arg-type]
         participants=tuple(tables.get("participants", ())),  # type: ignore[arg-type]
         appointments=keyed("appointments"),  # type: ignore[arg-type]

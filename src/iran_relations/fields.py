@@ -14,16 +14,16 @@ from .partial_date import PartialDate
 from .patterns import (
     COUNTRY_PATTERN,
     DAY_PATTERN,
+    IDENTIFIER_PATTERN,
     LANGUAGE_PATTERN,
     PARTIAL_DATE_PATTERN,
     SLUG_PATTERN,
     URL_PATTERN,
-    WIKIDATA_PATTERN,
 )
 
 __all__ = [
     "Slug",
-    "WikidataId",
+    "ExternalId",
     "CountryCode",
     "LanguageTag",
     "HttpUrl",
@@ -39,7 +39,7 @@ def _to_day(value: object) -> object:
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-WikidataId = Annotated[str, StringConstraints(pattern=WIKIDATA_PATTERN)]
+ExternalId = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)]
 CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 HttpUrl = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
@@ -49,7 +49,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 # Schema pattern -> name of the type above; the generator uses it to type model fields.
 PATTERN_TYPES: dict[str, str] = {
     SLUG_PATTERN: "Slug",
-    WIKIDATA_PATTERN: "WikidataId",
+    IDENTIFIER_PATTERN: "ExternalId",
     COUNTRY_PATTERN: "CountryCode",
     LANGUAGE_PATTERN: "LanguageTag",
     URL_PATTERN: "HttpUrl",

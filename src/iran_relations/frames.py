@@ -18,6 +18,11 @@ dtypes, from the Table Schemas:
 The relations frame adds ``first_reported`` and ``last_reported``: the first day of the earliest
 and the last day of the latest publication among its evidence (derived, not stored).
 
+The actors frame adds ``top_level_id`` (the top of the actor's ``parent_id`` chain: ``iran`` for
+the Quds Force; the actor itself where it has no parent) and one column per identifier scheme of
+``actor_identifiers``, named as the scheme (``wikidata``, ``ucdp``, ``gwno``, ``iso3166_1``), so a
+frame can be joined with UCDP or Wikidata directly. Both are derived, not stored.
+
 An empty cell is missing (``<NA>``) in every dtype.
 """
 
@@ -79,6 +84,17 @@ def _reporting(ds: Dataset, relations: list[Any]) -> dict[str, pd.Series]:
     }
 
 
+def _actor_links(ds: Dataset, actors: list[Any]) -> dict[str, pd.Series]:
+    """top_level_id, and one identifier column per scheme (empty where the actor has none)."""
+    import pandas as pd
+
+    out = {"top_level_id": pd.Series([ds.top_level(a.actor_id).actor_id for a in actors], dtype="string[pyarrow]")}
+    for scheme in ds.spec_schemes():
+        known = {i.actor_id: i.identifier for i in ds.actor_identifiers if i.scheme == scheme}
+        out[scheme] = pd.Series([known.get(a.actor_id) for a in actors], dtype="string[pyarrow]")
+    return out
+
+
 def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
     """One DataFrame per table, rows in file order, with the dtypes the module docstring lists."""
     import pandas as pd
@@ -95,6 +111,8 @@ def to_pandas(ds: Dataset) -> dict[str, pd.DataFrame]:
             columns.update(_column(f, [getattr(r, f.name) for r in rows]))
         if t.name == "relations":
             columns.update(_reporting(ds, rows))
+        if t.name == "actors":
+            columns.update(_actor_links(ds, rows))
         frame = pd.DataFrame({k: v.reset_index(drop=True) for k, v in columns.items()})
         frame.attrs["description"] = t.description
         frames[t.name] = frame

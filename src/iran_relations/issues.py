@@ -353,6 +353,27 @@ CODES: dict[str, Code] = _codes(
         "rule",
     ),
     Code(
+        "identifier-form",
+        "Identifier not in its scheme's form",
+        "An actor identifier does not have the form its scheme's identifiers take (schemas/actor_identifiers.json gives each scheme's pattern: Q and digits for Wikidata, digits for UCDP and Gleditsch–Ward, two capitals for ISO 3166-1).",
+        "Copy the identifier again from the source, or correct the scheme if it belongs to another.",
+        "rule",
+    ),
+    Code(
+        "identifier-shared",
+        "One identifier on two actors",
+        "Two actors carry the same identifier of one scheme: either one entity is entered twice, or one of the identifiers belongs to a part or a neighbour of the actor it matched.",
+        "Keep the identifier on the actor the source's row names; merge the actors if they are one entity.",
+        "rule",
+    ),
+    Code(
+        "identifier-country",
+        "ISO code differs from the actor's country",
+        "A state's ISO 3166-1 identifier is not the code in its own country column.",
+        "Correct whichever of the two is wrong; a state's country is itself.",
+        "rule",
+    ),
+    Code(
         "duplicate-name",
         "One name on two actors",
         "Two actors share a name or spelling (compared ignoring case, accents, punctuation and an al-/el- prefix): usually one entity entered twice.",

@@ -8,10 +8,11 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import CountryCode, HttpUrl, IsoDay, LanguageTag, PartialDate, Slug, Text, WikidataId
+from .fields import CountryCode, ExternalId, HttpUrl, IsoDay, LanguageTag, PartialDate, Slug, Text
 
 ActorType = Literal['person', 'state', 'government_body', 'armed_force', 'armed_group', 'political_party', 'coalition', 'delegation', 'international_organization', 'media_outlet', 'organization']
 Kind = Literal['transliteration', 'native', 'acronym', 'former', 'nickname', 'full_name', 'short_name', 'self_designation', 'translation']
+Scheme = Literal['wikidata', 'ucdp', 'gwno', 'iso3166_1']
 EventType = Literal['conference', 'agreement', 'meeting', 'visit', 'statement', 'religious_ruling', 'appointment', 'inauguration', 'election', 'founding', 'dissolution', 'attack', 'killing', 'military_operation', 'withdrawal', 'detention', 'release', 'leak', 'publication', 'protest', 'commemoration']
 Certainty = Literal['confirmed', 'reported', 'alleged', 'disputed']
 Role = Literal['initiator', 'target', 'participant', 'mediator', 'speaker', 'signatory', 'host', 'subject']
@@ -40,7 +41,6 @@ class Actor(BaseModel):
     actor_type: ActorType = Field(description='What kind of actor this is, from a controlled list.')
     country: CountryCode | None = Field(None, description='ISO 3166-1 alpha-2 code of the country the actor belongs to or is based in (IR for Iran, AF for Afghanistan, IQ for Iraq, US for the United States); empty for actors that belong to none, such as international organisations.')
     parent_id: Slug | None = Field(None, description='The actor_id of the organisation this actor is part of (the Quds Force is part of the Islamic Revolutionary Guard Corps, which is part of the Iranian state); empty for persons and top-level actors.')
-    wikidata_id: WikidataId | None = Field(None, description="The actor's Wikidata item identifier (Q followed by digits), only where a page the curator read shows it; empty otherwise.")
     start_date: PartialDate | None = Field(None, description='When the actor came into being (born, founded, formed), as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after).')
     end_date: PartialDate | None = Field(None, description="When the actor ceased to exist (died, dissolved, replaced), as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); '..' if the sources say it still exists (ongoing); empty if not sourced (unknown).")
     description: Text = Field(description="One neutral sentence, in the curators' own words, saying who or what the actor is.")
@@ -57,6 +57,22 @@ class ActorName(BaseModel):
     name: Text = Field(description='The other name exactly as written, in its own script.')
     lang: LanguageTag = Field(description='BCP 47 language tag of the name: en for a Latin-script English spelling, fa for Persian, ar for Arabic, ps for Pashto.')
     kind: Kind = Field(description='How this name relates to the canonical one, from a controlled list.')
+    citation_id: Slug | None = Field(None, description="The source that shows this name (a citation_id in citations); empty for names recorded before release 0.1 kept a source for each name, which are spellings the actor's other sources use.")
+
+
+class ActorIdentifier(BaseModel):
+    """One row per identifier of an actor in another dataset or code list (Wikidata, the UCDP actor list, Gleditsch–Ward state numbers, ISO 3166-1), with the source that shows it, so that the data can be joined with those datasets without matching names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    table: ClassVar[str] = 'actor_identifiers'
+    key: ClassVar[tuple[str, ...]] = ('actor_id', 'scheme')
+
+    actor_id: Slug = Field(description='The actor the identifier belongs to (an actor_id in actors).')
+    scheme: Scheme = Field(description="The dataset or code list the identifier comes from, from a controlled list; each scheme's identifiers have the form its category gives, and an actor has at most one identifier per scheme.")
+    identifier: ExternalId = Field(description='The identifier exactly as the scheme writes it (Q3479, 300, 630, IR).')
+    citation_id: Slug = Field(description='The source that shows the identifier next to the actor (a dataset file or page the curator read; a citation_id in citations).')
+    locator: Text = Field(description='Where in the source the identifier stands, so a reader can find it: the row of a dataset file, a table cell, an infobox.')
+    note: Text | None = Field(None, description="Why the identifier is the actor's where the names differ (UCDP's 'Government of Iran' for the state), in the curators' words.")
 
 
 class Event(BaseModel):
@@ -183,5 +199,5 @@ class Redirect(BaseModel):
     note: Text | None = Field(None, description="A curator's note on the change, such as which release made it; empty if none.")
 
 
-MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence, 'redirects': Redirect}
-__all__ = ['Actor', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Claimant', 'Community', 'CopyKind', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'SourceClass', 'SourceType', 'Stance']
+MODELS: dict[str, type[BaseModel]] = {'actors': Actor, 'actor_names': ActorName, 'actor_identifiers': ActorIdentifier, 'events': Event, 'participants': Participant, 'appointments': Appointment, 'relations': Relation, 'citations': Citation, 'evidence': Evidence, 'redirects': Redirect}
+__all__ = ['Actor', 'ActorIdentifier', 'ActorName', 'ActorType', 'Appointment', 'Certainty', 'Citation', 'Claimant', 'Community', 'CopyKind', 'EndReason', 'Event', 'EventType', 'Evidence', 'Kind', 'MODELS', 'Participant', 'Reason', 'RecordTable', 'Redirect', 'RedirectRecordTable', 'Relation', 'RelationType', 'Role', 'Scheme', 'SourceClass', 'SourceType', 'Stance']

@@ -6,16 +6,28 @@ the first time they are needed and kept. Every answer is a tuple in file order.
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .names import loose_name
+from .lookup import Index, Match
 
 if TYPE_CHECKING:
-    from .models import Actor, ActorName, Appointment, Citation, Event, Evidence, Participant, Redirect, Relation
+    from .models import (
+        Actor,
+        ActorIdentifier,
+        ActorName,
+        Appointment,
+        Citation,
+        Event,
+        Evidence,
+        Participant,
+        Redirect,
+        Relation,
+    )
 
 __all__ = ["Navigation", "UnknownID"]
 
@@ -29,7 +41,11 @@ _RECORD_KEYS = {
 
 
 class UnknownID(KeyError):
-    """No row has this ID; the message suggests the spellings that come closest."""
+    """No row has this ID (or no actor this name); the message suggests the closest ones.
+
+    Every navigation call that takes an ID raises it for an unknown one, so a typo never reads as
+    "no data". It is a KeyError, so ``except KeyError`` catches it too.
+    """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
@@ -53,6 +69,7 @@ class Navigation:
 
     actors: Mapping[str, Actor]
     actor_names: tuple[ActorName, ...]
+    actor_identifiers: tuple[ActorIdentifier, ...]
     events: Mapping[str, Event]
     participants: tuple[Participant, ...]
     appointments: Mapping[str, Appointment]
@@ -74,23 +91,93 @@ class Navigation:
             seen.add(record_id)
         return record_id
 
+    def known(self, table: str, record_id: str) -> str:
+        """``record_id`` as it stands today (after redirects) if a row of ``table`` has it;
+        :class:`UnknownID`, naming the closest IDs (and for actors, names), otherwise."""
+        rows = getattr(self, table, None)
+        if not isinstance(rows, Mapping):
+            raise ValueError(f"{table!r} is not a table with IDs")
+        current = self.current_id(table, record_id)
+        if current in rows:
+            return current
+        raise UnknownID(self._unknown_message(table, record_id))
+
+    def _unknown_message(self, table: str, record_id: str) -> str:
+        what = {"actors": "actor", "events": "event", "appointments": "appointment", "relations": "relation"}
+        noun = what.get(table, table.rstrip("s"))
+        if table == "actors":
+            near = [m.actor.actor_id for m in self.search(str(record_id).replace("-", " "), limit=5)]
+        else:
+            near = difflib.get_close_matches(str(record_id), list(getattr(self, table)), n=5, cutoff=0.6)
+        if near:
+            return f"no {noun} has the ID {record_id!r}; did you mean {', '.join(near)}?"
+        tip = "; find(name) looks actors up by any spelling" if table == "actors" else ""
+        return f"no {noun} has the ID {record_id!r}{tip}"
+
     def actor(self, actor_id: str) -> Actor:
         """The actor with this ID, or the one a redirect leads to; :class:`UnknownID` (a KeyError)
         names close matches otherwise."""
-        try:
-            return self.actors[self.current_id("actors", actor_id)]
-        except KeyError:
-            near = [a.actor_id for a in self.find(actor_id.replace("-", " "))][:5]
-            hint = f"; did you mean {', '.join(near)}?" if near else "; find(name) looks actors up by any spelling"
-            raise UnknownID(f"no actor has the ID {actor_id!r}{hint}") from None
+        return self.actors[self.known("actors", actor_id)]
 
     def names(self, actor_id: str) -> tuple[ActorName, ...]:
         """Every other name of the actor (spellings, native forms, acronyms), in file order."""
-        return self._names_by_actor.get(actor_id, ())
+        return self._names_by_actor.get(self.known("actors", actor_id), ())
+
+    def identifiers(self, actor_id: str) -> tuple[ActorIdentifier, ...]:
+        """The actor's identifiers in other datasets (Wikidata, UCDP, Gleditsch–Ward, ISO 3166-1), each
+        with its citation and locator."""
+        return self._identifiers_by_actor.get(self.known("actors", actor_id), ())
+
+    def by_identifier(self, scheme: str, identifier: str | int) -> Actor:
+        """The actor another dataset knows by ``identifier`` in ``scheme`` (``by_identifier("ucdp", 300)``,
+        ``by_identifier("wikidata", "Q…")``); ValueError for a scheme the data does not use, UnknownID for
+        an identifier no actor has."""
+        schemes = self.spec_schemes()
+        if scheme not in schemes:
+            raise ValueError(f"unknown identifier scheme {scheme!r}; the schemes are {', '.join(schemes)}")
+        actor_id = self._by_identifier.get((scheme, str(identifier).strip()))
+        if actor_id is None:
+            raise UnknownID(f"no actor has the {scheme} identifier {str(identifier)!r}")
+        return self.actors[actor_id]
+
+    def identifier_label(self, identifier: ActorIdentifier) -> tuple[str, str | None]:
+        """The scheme's label ("UCDP actor ID") and, where the scheme has one, the address of the
+        identifier's own page (Wikidata items), from the schema's categories."""
+        spec = getattr(self, "spec", None)
+        if spec is not None:
+            for cat in spec.table("actor_identifiers").field("scheme").categories:
+                if cat.value == identifier.scheme:
+                    return cat.label, cat.url.format(id=identifier.identifier) if cat.url else None
+        return identifier.scheme, None
+
+    def spec_schemes(self) -> tuple[str, ...]:
+        """The identifier schemes the actor_identifiers schema allows."""
+        spec = getattr(self, "spec", None)
+        if spec is None:
+            return tuple(sorted({i.scheme for i in self.actor_identifiers}))
+        return spec.table("actor_identifiers").field("scheme").enum or ()
 
     def children(self, actor_id: str) -> tuple[Actor, ...]:
         """Actors whose parent organisation this actor is."""
-        return self._children.get(actor_id, ())
+        return self._children.get(self.known("actors", actor_id), ())
+
+    def part_of(self, actor_id: str) -> tuple[Actor, ...]:
+        """The actor and everything under it, at any depth, through ``parent_id``: ``part_of("iran")``
+        is the Iranian state with its IRGC, Quds Force, ministries and embassies. In file order."""
+        root = self.known("actors", actor_id)
+        found = {root}
+        todo = [root]
+        while todo:
+            for child in self._children.get(todo.pop(), ()):
+                if child.actor_id not in found:  # a parent loop (a validation error) cannot hang this
+                    found.add(child.actor_id)
+                    todo.append(child.actor_id)
+        return tuple(a for a in self.actors.values() if a.actor_id in found)
+
+    def top_level(self, actor_id: str) -> Actor:
+        """The state or organisation at the top of the actor's ``parent_id`` chain (itself if it has
+        no parent): Iran for the Quds Force."""
+        return self.actors[self._top_level[self.known("actors", actor_id)]]
 
     def parent(self, actor_id: str) -> Actor | None:
         """The organisation the actor is part of, if any."""
@@ -99,42 +186,43 @@ class Navigation:
 
     def posts(self, actor_id: str) -> tuple[Appointment, ...]:
         """The posts a person held (appointments where the actor is the person)."""
-        return self._by_person.get(actor_id, ())
+        return self._by_person.get(self.known("actors", actor_id), ())
 
     def members(self, body_id: str) -> tuple[Appointment, ...]:
         """The appointments to a body (a cabinet, council, administration): its roster, in file order."""
-        return self._by_body.get(body_id, ())
+        return self._by_body.get(self.known("actors", body_id), ())
 
     def seats(self, faction_id: str) -> tuple[Appointment, ...]:
         """The appointments held on behalf of a faction, party or delegation."""
-        return self._by_faction.get(faction_id, ())
+        return self._by_faction.get(self.known("actors", faction_id), ())
 
     def ties(self, actor_id: str) -> tuple[Relation, ...]:
         """Relations from or to the actor."""
-        return self._ties.get(actor_id, ())
+        return self._ties.get(self.known("actors", actor_id), ())
 
     def events_of(self, actor_id: str) -> tuple[Event, ...]:
         """Events the actor took part in, in the order of the events table."""
+        actor_id = self.known("actors", actor_id)
         wanted = {p.event_id for p in self.participants if p.actor_id == actor_id}
         return tuple(e for e in self.events.values() if e.event_id in wanted)
 
     def roles(self, actor_id: str) -> tuple[Participant, ...]:
         """The actor's parts in events (one row per event and role)."""
-        return self._roles.get(actor_id, ())
+        return self._roles.get(self.known("actors", actor_id), ())
 
     def participants_in(self, event_id: str) -> tuple[Participant, ...]:
         """Who took part in the event, and how."""
-        return self._participants.get(event_id, ())
+        return self._participants.get(self.known("events", event_id), ())
 
     # -- appointments ------------------------------------------------------------------------
 
     def person(self, appointment: Appointment | str) -> Actor:
         """The person holding the post."""
-        return self.actors[self._appointment(appointment).person_id]
+        return self.actor(self._appointment(appointment).person_id)
 
     def body(self, appointment: Appointment | str) -> Actor:
         """The body the post belongs to."""
-        return self.actors[self._appointment(appointment).organization_id]
+        return self.actor(self._appointment(appointment).organization_id)
 
     def faction(self, appointment: Appointment | str) -> Actor | None:
         """The faction, party or delegation whose seat it was, if sources name one."""
@@ -151,7 +239,9 @@ class Navigation:
         return self._successors.get(self._appointment(appointment).appointment_id, ())
 
     def _appointment(self, appointment: Appointment | str) -> Appointment:
-        return self.appointments[appointment] if isinstance(appointment, str) else appointment
+        if isinstance(appointment, str):
+            return self.appointments[self.known("appointments", appointment)]
+        return appointment
 
     # -- sources -----------------------------------------------------------------------------
 
@@ -162,7 +252,7 @@ class Navigation:
         (``ds.evidence_for("events", "...")``).
         """
         table, rid = self._record(row, record_id)
-        return self._evidence.get((table, rid), ())
+        return self._evidence.get((table, self.known(table, rid)), ())
 
     def citations_for(self, row: Any, record_id: str | None = None) -> tuple[Citation, ...]:
         """The sources quoted for a row, each once, in the order of its evidence."""
@@ -174,7 +264,7 @@ class Navigation:
 
     def cited_by(self, citation_id: str) -> tuple[Evidence, ...]:
         """The evidence rows that quote a source."""
-        return self._by_citation.get(citation_id, ())
+        return self._by_citation.get(self.known("citations", citation_id), ())
 
     @staticmethod
     def _record(row: Any, record_id: str | None) -> tuple[str, str]:
@@ -190,19 +280,20 @@ class Navigation:
     # -- look-up by name ---------------------------------------------------------------------
 
     def find(self, name: str) -> tuple[Actor, ...]:
-        """Actors known by ``name`` in any spelling the dataset records.
-
-        Case, accents, punctuation, spacing and a leading al-/el-/the are ignored, so
-        ``find("Yunus Qanuni")``, ``find("yūnus qānūnī")`` and ``find("Younus Qanooni")`` (a
-        spelling recorded in ``actor_names``) all find the same actor. Actors whose canonical name
-        matches come first; the rest follow in file order.
+        """Actors known by ``name``: a whole name in any recorded spelling or script, a surname, part of
+        a name. Best matches first (see :mod:`iran_relations.lookup`): ``find("Qanuni")``,
+        ``find("Quds")``, ``find("سلیمانی")``. Case, accents, punctuation, a leading al-/el-/the and
+        Arabic/Persian letter variants are ignored. An empty tuple when nothing matches;
+        :meth:`search` then offers near misses.
         """
-        key = loose_name(name)
-        if not key:
-            return ()
-        canonical = [a for a in self._by_loose.get(key, ()) if loose_name(a.name) == key]
-        others = [a for a in self._by_loose.get(key, ()) if a not in canonical]
-        return tuple(canonical + others)
+        return tuple(m.actor for m in self._index.search(name))
+
+    def search(self, text: str, limit: int | None = None) -> tuple[Match, ...]:
+        """Like :meth:`find`, with the name that matched and how (``Match.how``: name, other name,
+        words, word start, part); when nothing matches, the actors spelled most like ``text``
+        (how = ``near``), for "did you mean"."""
+        found = self._index.search(text, limit)
+        return found or self._index.near(text, limit or 5)
 
     # -- indexes, built once -----------------------------------------------------------------
 
@@ -213,6 +304,25 @@ class Navigation:
     @cached_property
     def _names_by_actor(self) -> dict[str, tuple[ActorName, ...]]:
         return _group(self.actor_names, "actor_id")
+
+    @cached_property
+    def _identifiers_by_actor(self) -> dict[str, tuple[ActorIdentifier, ...]]:
+        return _group(self.actor_identifiers, "actor_id")
+
+    @cached_property
+    def _by_identifier(self) -> dict[tuple[str, str], str]:
+        return {(i.scheme, i.identifier): i.actor_id for i in self.actor_identifiers}
+
+    @cached_property
+    def _top_level(self) -> dict[str, str]:
+        top: dict[str, str] = {}
+        for a in self.actors.values():
+            chain, current = [a.actor_id], a
+            while current.parent_id in self.actors and current.parent_id not in chain:
+                current = self.actors[current.parent_id]
+                chain.append(current.actor_id)
+            top[a.actor_id] = chain[-1]
+        return top
 
     @cached_property
     def _children(self) -> dict[str, tuple[Actor, ...]]:
@@ -263,13 +373,5 @@ class Navigation:
         return _group(self.evidence, "citation_id")
 
     @cached_property
-    def _by_loose(self) -> dict[str, tuple[Actor, ...]]:
-        found: dict[str, dict[str, Actor]] = defaultdict(dict)
-        for a in self.actors.values():
-            found[loose_name(a.name)][a.actor_id] = a
-            found[loose_name(a.actor_id.replace("-", " "))][a.actor_id] = a
-        for n in self.actor_names:
-            if n.actor_id in self.actors:
-                found[loose_name(n.name)][n.actor_id] = self.actors[n.actor_id]
-        order = {aid: i for i, aid in enumerate(self.actors)}
-        return {k: tuple(sorted(v.values(), key=lambda a: order[a.actor_id])) for k, v in found.items() if k}
+    def _index(self) -> Index:
+        return Index(self.actors.values(), self.actor_names)

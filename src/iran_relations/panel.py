@@ -36,6 +36,8 @@ RELATION_COLUMNS = (
     "relation_id",
     "source_id",
     "target_id",
+    "source_top_id",
+    "target_top_id",
     "relation_type",
     "group",
     "against_id",
@@ -51,6 +53,8 @@ PANEL_COLUMNS = (
     "year",
     "source_id",
     "target_id",
+    "source_top_id",
+    "target_top_id",
     "relation_type",
     "group",
     "against_id",
@@ -58,6 +62,11 @@ PANEL_COLUMNS = (
     "n_sources",
     "possible_only",
 )
+
+
+def _top(ds: Dataset, actor_id: str) -> str | None:
+    """The top of the actor's parent chain (Iran for the Quds Force), for grouping ties by side."""
+    return ds.top_level(actor_id).actor_id if actor_id in ds.actors else None
 
 
 def _groups(ds: Dataset) -> dict[str, str | None]:
@@ -133,6 +142,8 @@ def relation_table(ds: Dataset) -> pd.DataFrame:
                 "relation_id": r.relation_id,
                 "source_id": r.source_id,
                 "target_id": r.target_id,
+                "source_top_id": _top(ds, r.source_id),
+                "target_top_id": _top(ds, r.target_id),
                 "relation_type": r.relation_type,
                 "group": groups.get(r.relation_type),
                 "against_id": r.against_id,
@@ -169,6 +180,8 @@ def relation_years(ds: Dataset) -> pd.DataFrame:
                     "year": year,
                     "source_id": r.source_id,
                     "target_id": r.target_id,
+                    "source_top_id": _top(ds, r.source_id),
+                    "target_top_id": _top(ds, r.target_id),
                     "relation_type": r.relation_type,
                     "group": groups.get(r.relation_type),
                     "against_id": r.against_id,

@@ -10,7 +10,7 @@ from .partial_date import PARTIAL_DATE_PATTERN
 
 __all__ = [
     "SLUG_PATTERN",
-    "WIKIDATA_PATTERN",
+    "IDENTIFIER_PATTERN",
     "COUNTRY_PATTERN",
     "LANGUAGE_PATTERN",
     "URL_PATTERN",
@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9]+$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 URL_PATTERN = r"^https?://[^\s]+$"
@@ -33,7 +33,7 @@ PATTERN_FORMS: dict[str, str] = {
     "(that year or after); or .. (ongoing, in end dates only)",
     DAY_PATTERN: "a day, YYYY-MM-DD",
     SLUG_PATTERN: "a lowercase slug of letters, digits and single hyphens",
-    WIKIDATA_PATTERN: "a Wikidata ID, Q followed by digits",
+    IDENTIFIER_PATTERN: "letters and digits only (each scheme's own form is in schemas/actor_identifiers.json)",
     COUNTRY_PATTERN: "an ISO 3166-1 alpha-2 code, two capital letters",
     URL_PATTERN: "an http or https address without spaces",
     LANGUAGE_PATTERN: "a BCP 47 language tag such as en, fa or ar",

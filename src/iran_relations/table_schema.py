@@ -26,6 +26,8 @@ class Category:
     label: str
     description: str
     group: str | None = None  # a coarser class some lists give their values (relation_type: support, hostility…)
+    pattern: str | None = None  # the form a value in this category takes (identifier schemes: Q123 for Wikidata)
+    url: str | None = None  # where one value can be looked up, with {id} for the value (identifier schemes)
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ def _field(d: Any, where: str) -> FieldSpec:
             str(x.get("label", x["value"])),
             str(x.get("description", "")),
             str(x["group"]) if x.get("group") else None,
+            str(x["pattern"]) if x.get("pattern") else None,
+            str(x["url"]) if x.get("url") else None,
         )
         for x in d.get("categories") or ()
         if isinstance(x, dict) and "value" in x

@@ -6,7 +6,7 @@ import argparse
 import sys
 from types import ModuleType
 
-from . import diff, explore, export, fmt, show, stats, validate
+from . import diff, explore, export, fmt, search, show, stats, validate
 
 __all__ = ["main", "COMMANDS"]
 
@@ -15,6 +15,7 @@ COMMANDS: dict[str, ModuleType] = {
     "fmt": fmt,
     "export": export,
     "show": show,
+    "search": search,
     "stats": stats,
     "explore": explore,
     "diff": diff,

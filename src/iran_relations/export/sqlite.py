@@ -2,8 +2,9 @@
 
 ``iran-relations.db`` holds every table with its primary and foreign keys declared, CHECK
 constraints for controlled lists and booleans, indexes on every key, a full-text index
-(``search``, FTS5) over names, titles, descriptions, posts and quotes, and two views: ``roster``
-(who held which post in which body, for whom, when) and ``actor_timeline`` (an actor's events,
+(``search``, FTS5) over names, titles, descriptions, posts and quotes, and three views: ``roster``
+(who held which post in which body, for whom, when), ``actor_top_level`` (each actor with the
+state or organisation at the top of its parent chain) and ``actor_timeline`` (an actor's events,
 posts and ties by date). ``metadata.json`` gives datasette the titles, descriptions, licence and
 source of the package, its tables and columns, so that ``datasette iran-relations.db -m
 metadata.json`` is a usable browser.
@@ -50,6 +51,17 @@ VIEWS = {
         JOIN actors AS b ON b.actor_id = a.organization_id
         LEFT JOIN actors AS f ON f.actor_id = a.on_behalf_of_id
         ORDER BY a.rowid""",
+    "actor_top_level": """
+        WITH RECURSIVE chain(actor_id, top_level_id, depth) AS (
+            SELECT actor_id, actor_id, 0 FROM actors
+            UNION ALL
+            SELECT c.actor_id, a.parent_id, c.depth + 1
+            FROM chain AS c JOIN actors AS a ON a.actor_id = c.top_level_id
+            WHERE a.parent_id IS NOT NULL AND a.parent_id <> '' AND c.depth < 50
+        )
+        SELECT actor_id, top_level_id FROM chain AS c
+        WHERE depth = (SELECT MAX(depth) FROM chain AS d WHERE d.actor_id = c.actor_id)
+        ORDER BY actor_id""",
     "actor_timeline": """
         SELECT p.actor_id, e.date AS start_date, e.end_date, 'event' AS kind, p.role AS detail,
                e.event_id AS record_id, e.title AS summary
@@ -68,6 +80,7 @@ VIEWS = {
 }
 VIEW_DESCRIPTIONS = {
     "roster": "One row per appointment with the names of the person, the body and the faction whose seat it was.",
+    "actor_top_level": "Each actor with the top of its parent_id chain (iran for the Quds Force; itself where it has no parent): group ties by side.",
     "actor_timeline": "Per actor, its events (with its role), posts and ties, by start date (ISO text; a year sorts before its months).",
 }
 
@@ -121,8 +134,10 @@ def write(ds: Dataset, out: Path) -> list[Path]:
         con.execute("PRAGMA foreign_keys = ON")
         loaded = list(tables(ds))
         with con:
-            for t, rows in loaded:
+            # Every table first: a table may refer to one later in the descriptor (names → citations).
+            for t, _ in loaded:
                 con.execute(_create(t))
+            for t, rows in loaded:
                 marks = ", ".join("?" for _ in t.fields)
                 con.executemany(f"INSERT INTO {_quote(t.name)} VALUES ({marks})", rows)
                 for statement in _indexes(t):

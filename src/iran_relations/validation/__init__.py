@@ -20,6 +20,7 @@ from .coverage import check_coverage
 from .cycles import check_cycles
 from .duplicates import check_duplicates
 from .frame import Frames
+from .identifiers import check_identifiers
 from .integrity import check_foreign_keys
 from .keys import Keys
 from .row_models import check_models
@@ -58,5 +59,6 @@ def _cross_table(frames: Frames) -> list[Issue]:
     issues += check_rules(frames)
     issues += check_coverage(frames, keys)
     issues += check_cycles(frames)
+    issues += check_identifiers(frames)
     issues += check_text(frames)
     return issues
