@@ -50,7 +50,11 @@ def test_a_native_name_is_found_in_either_arabic_or_persian_letters(ds) -> None:
 
 
 def test_part_of_a_name_finds_it_and_a_misspelling_is_suggested(ds) -> None:
-    target = next(r for r in _csv("actors") if r["actor_type"] == "person" and len(r["name"].split()[-1]) >= 7 and r["name"].split()[-1].isalpha())
+    target = next(
+        r
+        for r in _csv("actors")
+        if r["actor_type"] == "person" and len(r["name"].split()[-1]) >= 7 and r["name"].split()[-1].isalpha()
+    )
     surname = target["name"].split()[-1]
     assert target["actor_id"] in [a.actor_id for a in ds.find(surname[:5])]
     typo = surname[:2] + surname[3] + surname[2] + surname[4:]  # two letters swapped
@@ -162,6 +166,8 @@ def test_show_takes_a_surname(capsys) -> None:
     surnames = defaultdict(list)
     for r in actors:
         surnames[loose_words(r["name"])[-1]].append(r)
-    unique = next(rs[0] for w, rs in surnames.items() if len(rs) == 1 and rs[0]["actor_type"] == "person" and len(w) > 5)
+    unique = next(
+        rs[0] for w, rs in surnames.items() if len(rs) == 1 and rs[0]["actor_type"] == "person" and len(w) > 5
+    )
     assert main(["show", unique["name"].split()[-1], "--package", str(ROOT)]) == 0
     assert f"[{unique['actor_id']}]" in capsys.readouterr().out
