@@ -151,7 +151,7 @@ class Citation(BaseModel):
     key: ClassVar[tuple[str, ...]] = ('citation_id',)
 
     citation_id: Slug = Field(description='Stable identifier of the source: a lowercase slug, usually publisher, year and a word or two (mepanews-2021-iran-us-cooperation), never reused or renamed once released.')
-    title: Text = Field(description="The source's title exactly as published.")
+    title: Text = Field(description="The source's title exactly as published; where the page read shows none, a title the curators supply in square brackets ([Untitled profile of …]).")
     author: Text | None = Field(None, description="The author or authors as the source names them, separated by '; '; empty where the source names none.")
     publisher: Text = Field(description='The outlet, organisation or publisher that issued the original: for a wire story, the agency (Associated Press, Reuters, AFP); for a Wikipedia article, Wikipedia. The outlet or site that carried the copy read goes in copy_publisher.')
     published: PartialDate | None = Field(None, description='When the source was published, as an EDTF date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, approximate (1993~), uncertain (1999?) or both (1999%), a decade (199X) or century (19XX), or a one-sided bound ([..1995] in 1995 or before, [2015..] in 2015 or after); empty if unknown.')
