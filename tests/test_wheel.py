@@ -124,7 +124,16 @@ def test_a_user_installs_the_wheel_and_uses_it(venv: Path, tmp_path: Path) -> No
     relations = _records(ROOT / "data" / "relations.csv")
     assert out["panel_relations"] == sum(1 for r in relations if r["start_date"])
     assert out["panel_rows"] == len(_records(tmp_path / "exports" / "analysis" / "relation_years.csv"))
-    for argv, needle in ((["show", "yunus-qanuni"], "[yunus-qanuni]"), (["stats"], "Rows: actors")):
+    native = next(r for r in _records(ROOT / "data" / "actor_names.csv") if r["kind"] == "native" and r["lang"] == "fa")
+    surname = next(
+        r["name"].split()[-1] for r in _records(ROOT / "data" / "actors.csv") if r["actor_id"] == native["actor_id"]
+    )
+    for argv, needle in (
+        (["show", "yunus-qanuni"], "[yunus-qanuni]"),
+        (["stats"], "Rows: actors"),
+        (["search", surname], native["actor_id"]),  # a surname
+        (["search", native["name"]], native["actor_id"]),  # a name in Persian script
+    ):
         shown = subprocess.run(
             [str(venv / "bin" / "iran-relations"), *argv], capture_output=True, text=True, cwd=tmp_path, env=env
         )
