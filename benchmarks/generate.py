@@ -26,6 +26,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class Text:
+    """Text cells drawn from the published data, so that lengths, scripts (Persian, Arabic,
+    accented Latin), curly quotes and long quotes occur as often as they do there. ``ascii=True``
+    gives the old plain-ASCII text instead (kept to show what it hid)."""
+
+    def __init__(self, rng: random.Random, ascii: bool = False) -> None:
+        self.rng = rng
+        self.pools: dict[tuple[str, str], list[str]] = {}
+        if ascii:
+            return
+        for name in ("actors", "actor_names", "events", "appointments", "relations", "citations", "evidence"):
+            with open(ROOT / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    for field, value in row.items():
+                        if value:
+                            self.pools.setdefault((name, field), []).append(value)
+
+    def __call__(self, table: str, field: str, plain: str) -> str:
+        """A published cell of ``table.field`` (``plain`` in ASCII mode or where the column is empty)."""
+        pool = self.pools.get((table, field))
+        return self.rng.choice(pool) if pool else plain
+
+
 def _sizes(events: int) -> dict[str, int]:
     small = max(events // 20, 4)
     return {
@@ -46,9 +69,10 @@ def _date(rng: random.Random) -> str:
     )
 
 
-def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str, str]]]:
+def _rows(n: dict[str, int], rng: random.Random, text: Text) -> dict[str, Iterator[dict[str, str]]]:
     """One generator of rows per table, each row a dict by column name (absent columns stay empty),
-    so the generator follows the schemas' columns whatever their order."""
+    so the generator follows the schemas' columns whatever their order. Names carry their row's
+    number so that no two actors share one (the duplicate-name rule)."""
     persons = n["actors"] // 2
 
     def actor(i: int) -> str:
@@ -60,19 +84,19 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str,
             parent = actor(i - 1) if kind == "organization" and i > persons and i % 7 == 0 else ""
             yield {
                 "actor_id": actor(i),
-                "name": f"Synthetic Actor {i}",
+                "name": f"{text('actors', 'name', 'Synthetic Actor')} {i}",
                 "actor_type": kind,
                 "country": "IR",
                 "parent_id": parent,
                 "start_date": _date(rng),
-                "description": f"Synthetic actor number {i}.",
+                "description": text("actors", "description", f"Synthetic actor number {i}."),
             }
 
     def actor_names() -> Iterator[dict[str, str]]:
         for i in range(n["actor_names"]):
             yield {
                 "actor_id": actor(i % n["actors"]),
-                "name": f"Actor {i} (variant)",
+                "name": f"{text('actor_names', 'name', 'Actor')} {i}",
                 "lang": "en",
                 "kind": "transliteration",
             }
@@ -93,9 +117,9 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str,
                 "event_id": f"event-{i}",
                 "date": _date(rng),
                 "event_type": "meeting",
-                "title": f"Event {i}",
-                "description": f"Synthetic event number {i}, with a comma.",
-                "place": "Tehran",
+                "title": text("events", "title", f"Event {i}"),
+                "description": text("events", "description", f"Synthetic event number {i}, with a comma."),
+                "place": text("events", "place", "Tehran"),
                 "country": "IR",
                 "certainty": "reported",
             }
@@ -111,7 +135,7 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str,
                 "appointment_id": f"appointment-{i}",
                 "person_id": actor(i % persons),
                 "organization_id": actor(persons + i % orgs),
-                "post": "Member",
+                "post": text("appointments", "post", "Member"),
                 "start_date": "2001-12-22",
                 "end_date": "2002-06",
                 "end_reason": "body_dissolved",
@@ -128,15 +152,15 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str,
                 "start_date": "2001",
                 "end_date": "2002",
                 "certainty": "reported",
-                "description": "Synthetic tie.",
+                "description": text("relations", "description", "Synthetic tie."),
             }
 
     def citations() -> Iterator[dict[str, str]]:
         for i in range(n["citations"]):
             yield {
                 "citation_id": f"citation-{i}",
-                "title": f"Report {i}",
-                "publisher": "Synthetic News",
+                "title": text("citations", "title", f"Report {i}"),
+                "publisher": text("citations", "publisher", "Synthetic News"),
                 "published": "2020-01-01",
                 "url": f"https://example.org/report/{i}",
                 "accessed": "2026-11-22",
@@ -158,8 +182,9 @@ def _rows(n: dict[str, int], rng: random.Random) -> dict[str, Iterator[dict[str,
                     "record_table": table,
                     "record_id": f"{prefix}-{i}",
                     "citation_id": f"citation-{i % n['citations']}",
-                    "locator": "para. 1",
-                    "quote": f'Quoted "text" number {i}.',
+                    "locator": text("evidence", "locator", "para. 1"),
+                    "quote": text("evidence", "quote", f'Quoted "text" number {i}.'),
+                    "note": text("evidence", "note", "") if i % 3 == 0 else "",
                     "stance": "supports",
                 }
 
@@ -205,9 +230,12 @@ def _cells(row: dict[str, str], cols: list[str]) -> list[str]:
     return [row.get(c, "") for c in cols]
 
 
-def write_package(out: Path, events: int, seed: int = 1, seed_errors: bool = False) -> dict[str, int]:
+def write_package(
+    out: Path, events: int, seed: int = 1, seed_errors: bool = False, ascii: bool = False
+) -> dict[str, int]:
     """Write the package into ``out``; return the number of data rows per table."""
     rng = random.Random(seed)
+    text = Text(random.Random(seed + 1), ascii)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "datapackage.json", out / "datapackage.json")
     shutil.rmtree(out / "schemas", ignore_errors=True)
@@ -235,14 +263,16 @@ def write_package(out: Path, events: int, seed: int = 1, seed_errors: bool = Fal
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(cols)
             count = 0
-            for i, values in enumerate(_rows(n, rng)[name]):
+            line = 2  # physical: a quoted cell may span lines
+            for i, values in enumerate(_rows(n, rng, text)[name]):
                 row = _cells(values, cols)
                 if i in breaks:
                     table, field, code, breaker = SEEDS[breaks[i]]
                     breaker(row, cols)
-                    seeded.append({"path": resource["path"], "line": i + 2, "field": field, "code": code})
+                    seeded.append({"path": resource["path"], "line": line, "field": field, "code": code})
                 writer.writerow(row)
                 count += 1
+                line += 1 + sum(str(cell).count("\n") for cell in row)
         counts[name] = count
     if seed_errors:
         (out / "seeded-errors.json").write_text(json.dumps(seeded, indent=2) + "\n", encoding="utf-8")
@@ -254,11 +284,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=10_000, help="number of events (other tables follow)")
     parser.add_argument("--out", type=Path, required=True, help="directory to write the package into")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--ascii", action="store_true", help="plain ASCII text instead of the published text")
     parser.add_argument(
         "--seed-errors", action="store_true", help="plant known errors and list them in seeded-errors.json"
     )
     args = parser.parse_args(argv)
-    counts = write_package(args.out, args.events, args.seed, args.seed_errors)
+    counts = write_package(args.out, args.events, args.seed, args.seed_errors, args.ascii)
     print(f"wrote {sum(counts.values()):,} rows to {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     return 0
 

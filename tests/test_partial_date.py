@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iran_relations.partial_date import PartialDate, PartialDateError
@@ -114,3 +114,59 @@ def test_malformed_edtf_is_rejected(text: str) -> None:
     """Forms outside the profile, and impossible days under a qualifier, raise PartialDateError."""
     with pytest.raises(PartialDateError):
         PartialDate.parse(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    year=st.integers(1000, 2100),
+    month=st.none() | st.integers(1, 12),
+    day=st.none() | st.integers(1, 31),
+    form=st.sampled_from(["plain", "~", "?", "%", "before", "after", "decade", "century"]),
+)
+def test_every_form_stands_for_the_days_the_edtf_grammar_gives(year, month, day, form) -> None:
+    """The date classes are built from the matched parts instead of running edtf's grammar; the days
+    they give (strict and fuzzy, both sides) and which texts are rejected must be the grammar's."""
+    from edtf import parse_edtf
+
+    base = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+    text = {
+        "plain": base,
+        "~": base + "~",
+        "?": base + "?",
+        "%": base + "%",
+        "before": f"[..{base}]",
+        "after": f"[{base}..]",
+        "decade": f"{year // 10:03d}X",
+        "century": f"{year // 100:02d}XX",
+    }[form]
+    try:
+        ours = PartialDate.parse(text)
+    except PartialDateError:
+        ours = None
+    try:
+        theirs = parse_edtf(text)
+    except Exception:  # the grammar's own error types vary by form
+        theirs = None
+    if theirs is not None and form not in ("decade", "century"):
+        # the grammar accepts impossible days (2001-02-30); the profile does not
+        try:
+            dt.date(year, month or 1, day if month and day else 1)
+        except ValueError:
+            assert ours is None
+            return
+    assert (ours is None) == (theirs is None), text
+
+    def day_of(t):
+        return None if isinstance(t, float) else dt.date(t.tm_year, t.tm_mon, t.tm_mday)
+
+    if ours is not None:
+        if form == "before":
+            assert (ours.earliest, ours.latest) == (None, day_of(theirs.upper_strict()))
+        elif form == "after":
+            assert (ours.earliest, ours.latest) == (day_of(theirs.lower_strict()), None)
+        else:
+            assert (ours.earliest, ours.latest) == (day_of(theirs.lower_strict()), day_of(theirs.upper_strict()))
+            assert (ours.earliest_possible, ours.latest_possible) == (
+                day_of(theirs.lower_fuzzy()),
+                day_of(theirs.upper_fuzzy()),
+            ), text
