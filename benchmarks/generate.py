@@ -62,8 +62,10 @@ def _sizes(events: int) -> dict[str, int]:
     }
 
 
-def _date(rng: random.Random) -> str:
-    year = rng.randint(1979, 2024)
+def _date(rng: random.Random, first: int = 1979, last: int = 2024) -> str:
+    """A date of any precision between the years given (events from 1979; actors born or founded
+    before anything they take part in, so the lifetime rules find nothing in a clean package)."""
+    year = rng.randint(first, last)
     return rng.choice(
         (f"{year}", f"{year}-{rng.randint(1, 12):02d}", f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
     )
@@ -88,7 +90,7 @@ def _rows(n: dict[str, int], rng: random.Random, text: Text) -> dict[str, Iterat
                 "actor_type": kind,
                 "country": "IR",
                 "parent_id": parent,
-                "start_date": _date(rng),
+                "start_date": _date(rng, 1900, 1950),
                 "description": text("actors", "description", f"Synthetic actor number {i}."),
             }
 
@@ -161,7 +163,7 @@ def _rows(n: dict[str, int], rng: random.Random, text: Text) -> dict[str, Iterat
                 "citation_id": f"citation-{i}",
                 "title": text("citations", "title", f"Report {i}"),
                 "publisher": text("citations", "publisher", "Synthetic News"),
-                "published": "2020-01-01",
+                "published": "2025-01-01",  # after everything it is cited for
                 "url": f"https://example.org/report/{i}",
                 "accessed": "2026-11-22",
                 "source_type": "news_report",

@@ -16,7 +16,17 @@ from iran_relations.table_schema import read_package
 from iran_relations.validation import validate
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-TABLES = ["actors", "actor_names", "events", "participants", "appointments", "relations", "citations", "evidence"]
+TABLES = [
+    "actors",
+    "actor_names",
+    "actor_identifiers",
+    "events",
+    "participants",
+    "appointments",
+    "relations",
+    "citations",
+    "evidence",
+]
 
 
 def _read(path: Path) -> list[list[str]]:
@@ -116,3 +126,84 @@ def test_any_byte_damage_never_crashes_the_validator(tmp_path_factory, table: st
             del raw[pos : pos + 1]
     path.write_bytes(bytes(raw))
     _well_formed(pkg)
+
+
+DATE_FORMS = st.one_of(
+    st.from_regex(r"\A(19[5-9][0-9]|20[0-2][0-9])(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?[~?%]?\Z"),
+    st.from_regex(r"\A\[\.\.(19[5-9][0-9]|20[0-2][0-9])\]\Z|\A\[(19[5-9][0-9]|20[0-2][0-9])\.\.\]\Z"),
+    st.from_regex(r"\A19[5-9]X\Z|\A20[0-2]X\Z|\A19XX\Z"),
+    st.just(""),
+)
+
+
+@SETTINGS
+@given(
+    table=st.sampled_from(["actors", "events", "appointments", "relations", "citations"]),
+    data=st.data(),
+    value=st.one_of(DATE_FORMS, st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)),
+)
+def test_any_date_form_in_any_date_cell_never_crashes(tmp_path_factory, table: str, data, value: str) -> None:
+    """Every EDTF form of the profile, and junk, in every date column: located issues, no traceback."""
+    pkg = build_package(tmp_path_factory.mktemp("pkg"))
+    spec = read_package(pkg).table(table)
+    path = pkg / spec.path
+    rows = _read(path)
+    dates = [n for n, f in enumerate(spec.fields) if f.name.endswith("date") or f.name in ("published", "accessed")]
+    rows[data.draw(st.integers(1, len(rows) - 1))][data.draw(st.sampled_from(dates))] = value
+    _write(path, rows)
+    _well_formed(pkg)
+
+
+@SETTINGS
+@given(born=DATE_FORMS, died=DATE_FORMS, start=DATE_FORMS)
+def test_outside_lifetime_is_flagged_exactly_when_certainly_outside(tmp_path_factory, born, died, start) -> None:
+    """A person's life and a post's start drawn from every date form: the post (and the person's part
+    in a conference of 27 November 2001) is flagged exactly when it falls certainly outside the life."""
+    from iran_relations.partial_date import PartialDate
+
+    pkg = build_package(tmp_path_factory.mktemp("pkg"))
+    actors, appointments = _read(pkg / "data" / "actors.csv"), _read(pkg / "data" / "appointments.csv")
+    head = actors[0]
+    person = next(r for r in actors if r[0] == "person-e")
+    person[head.index("start_date")], person[head.index("end_date")] = born, died.replace("..]", "]")
+    appt = appointments[1]
+    appt[appointments[0].index("start_date")] = start
+    appt[appointments[0].index("end_date")] = ""
+    appt[appointments[0].index("end_reason")] = ""
+    _write(pkg / "data" / "actors.csv", actors)
+    _write(pkg / "data" / "appointments.csv", appointments)
+
+    def outside(when: str, lo: str, hi: str) -> bool:
+        if not when:
+            return False
+        d = PartialDate.parse(when)
+        first = PartialDate.parse(lo) if lo else None
+        last = PartialDate.parse(hi) if hi and hi != ".." else None
+        early = (
+            first is not None
+            and d.latest_possible
+            and first.earliest_possible
+            and d.latest_possible < first.earliest_possible
+        )
+        late = (
+            last is not None
+            and d.earliest_possible
+            and last.latest_possible
+            and d.earliest_possible > last.latest_possible
+        )
+        return bool(early or late)
+
+    life = (person[head.index("start_date")], person[head.index("end_date")])
+    try:
+        for value in (*life, start):
+            if value:
+                PartialDate.parse(value)
+    except Exception:
+        return  # a form the profile rejects in that column: other codes cover it
+    expected = set()
+    if outside(start, *life) or outside(start, "2001-12-22", "2002-06"):
+        expected.add(("data/appointments.csv", 2))
+    if outside("2001-11-27", *life):
+        expected.add(("data/participants.csv", 2))
+    found = {(i.path, i.line) for i in validate(pkg).issues if i.code == "outside-lifetime"}
+    assert found == expected

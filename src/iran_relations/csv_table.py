@@ -45,7 +45,13 @@ def read_csv(root: Path, rel: str) -> CsvTable:
     if data.startswith(BOM):
         data = data[len(BOM) :]
         table.issues.append(
-            Issue(rel, 1, None, "byte-order-mark", f"{rel} starts with a UTF-8 byte-order mark; save it without one")
+            Issue(
+                rel,
+                1,
+                None,
+                "byte-order-mark",
+                f"{rel} starts with a UTF-8 byte-order mark (U+FEFF); save it without one: `iran-relations fmt` does it",
+            )
         )
     if b"\r" in data:
         table.issues.append(_line_ending_issue(rel, data))
@@ -77,7 +83,11 @@ def _line_ending_issue(rel: str, data: bytes) -> Issue:
     crlf, cr = data.count(b"\r\n"), data.count(b"\r") - data.count(b"\r\n")
     kinds = ", ".join(k for k, n in ((f"{crlf} CR LF", crlf), (f"{cr} bare CR", cr)) if n)
     return Issue(
-        rel, line, None, "line-ending", f"lines end in {kinds} (first on line {line}); save with LF line endings"
+        rel,
+        line,
+        None,
+        "line-ending",
+        f"lines end in {kinds} (first on line {line}); save with LF line endings: `iran-relations fmt` does it",
     )
 
 

@@ -15,6 +15,7 @@ from ..locations import resolve_root
 from ..report import Report
 from ..table_schema import read_package
 from .conformance import check_primary_keys, check_tables
+from .consistency import check_consistency
 from .countries import check_countries
 from .coverage import check_coverage
 from .cycles import check_cycles
@@ -60,5 +61,6 @@ def _cross_table(frames: Frames) -> list[Issue]:
     issues += check_coverage(frames, keys)
     issues += check_cycles(frames)
     issues += check_identifiers(frames)
+    issues += check_consistency(frames)
     issues += check_text(frames)
     return issues

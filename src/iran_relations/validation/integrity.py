@@ -6,6 +6,9 @@ the target holds its code.
 
 from __future__ import annotations
 
+import difflib
+from collections import defaultdict
+
 import numpy as np
 import pyarrow.compute as pc
 
@@ -14,7 +17,26 @@ from ..table_schema import ForeignKey
 from .frame import Frame, Frames, where
 from .keys import Keys
 
-__all__ = ["check_foreign_keys"]
+__all__ = ["check_foreign_keys", "nearest"]
+
+# Suggestions are looked for only for this many distinct dangling values per reference: a
+# file of broken references gets its first suggestions fast rather than all of them slowly.
+SUGGESTED = 50
+
+
+def nearest(values: list[str], known: list[str]) -> dict[str, str]:
+    """The existing ID closest in spelling to each value (difflib), among IDs sharing its first
+    letter, for "did you mean"; values with nothing close are left out."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in known:
+        if k:
+            by_first[k[0]].append(k)
+    out = {}
+    for v in list(dict.fromkeys(values))[:SUGGESTED]:
+        close = difflib.get_close_matches(v, by_first.get(v[:1], []), n=1, cutoff=0.7) if v else []
+        if close:
+            out[v] = close[0]
+    return out
 
 
 def _dangling(frame: Frame, fk: ForeignKey, target: Frame, keys: Keys) -> list[int]:
@@ -45,15 +67,20 @@ def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
             rows = _dangling(frame, fk, target, keys)
             ref = f"{fk.resource}.{', '.join(fk.reference_fields)}"
             parts = list(zip(*(frame.values(name, rows) for name in fk.fields), strict=True))
+            hints: dict[str, str] = {}
+            if rows and len(fk.fields) == 1:
+                ids = target.cells[fk.reference_fields[0]]
+                hints = nearest([p[0] for p in parts], ids.filter(pc.is_valid(ids)).to_pylist())
             for line, value in zip(frame.lines_of(rows), parts, strict=True):
                 shown = value[0] if len(value) == 1 else value
+                hint = f"did you mean {hints[shown]!r}? " if isinstance(shown, str) and shown in hints else ""
                 issues.append(
                     Issue(
                         t.path,
                         line,
                         fk.fields[0],
                         "foreign-key-error",
-                        f"{fk.fields[0]} {shown!r} does not match any {ref} (check the spelling, or add that row)",
+                        f"{fk.fields[0]} {shown!r} does not match any {ref} ({hint}check the spelling, or add that row)",
                     )
                 )
     return issues + _check_evidence_targets(frames, keys) + _check_redirects(frames)
@@ -72,14 +99,20 @@ def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
         dangling = np.zeros(len(codes), bool)
         dangling[codes >= 0] = ~known[codes[codes >= 0]]
         rows = np.flatnonzero(dangling & good).tolist()
-        for line, rid in zip(evidence.lines_of(rows), evidence.values("record_id", rows), strict=True):
+        rids = evidence.values("record_id", rows)
+        hints: dict[str, str] = {}
+        if rows:
+            ids = target.cells[target.spec.primary_key[0]]
+            hints = nearest([r for r in rids if r], ids.filter(pc.is_valid(ids)).to_pylist())
+        for line, rid in zip(evidence.lines_of(rows), rids, strict=True):
+            hint = f" (did you mean {hints[rid]!r}?)" if rid in hints else ""
             issues.append(
                 Issue(
                     evidence.path,
                     line,
                     "record_id",
                     "dangling-evidence",
-                    f"record_id {rid!r} is not an ID in {name}; the evidence backs nothing",
+                    f"record_id {rid!r} is not an ID in {name}{hint}; the evidence backs nothing",
                 )
             )
     return issues

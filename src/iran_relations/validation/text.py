@@ -93,21 +93,31 @@ def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
     return issues
 
 
-# Cells that might break a rule: everything that is not plain printable ASCII, a formula start, a
-# leading or trailing space, or anything that could open markup. Python judges each candidate.
-CANDIDATE = r"^[=+\-@ ]| $|[^\x20-\x7e]|<|(?i:javascript)"
+# Cells that might hold markup or a formula start: Python judges each one. Searched only in columns
+# whose bytes hold a '<' or a ':' (markup and ``javascript:`` need one).
+CANDIDATE = r"<|(?i:javascript)"
 _FIRST = np.array([ord(c) for c in "=+-@ "], np.uint8)
+# The characters invisible_characters() reports, as RE2 Unicode classes, once the allowed ones
+# (newline, zero-width non-joiner, the plain space) are taken out of the cell.
+_ALLOWED_RE = "[\n\u200c ]"
+_INVISIBLE_RE = r"[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}\p{Zs}]"
+# Whitespace Python's str.isspace() sees at either end of a cell (Unicode spaces, separators, the
+# ASCII controls it counts).
+_EDGE_SPACE_RE = r"^[\s\p{Z}\x{1c}-\x{1f}\x{85}]|[\s\p{Z}\x{1c}-\x{1f}\x{85}]$"
+
+
+def _mask(values: pa.Array) -> np.ndarray:
+    return pc.fill_null(values, False).to_numpy(zero_copy_only=False)
 
 
 def candidates(col: pa.Array) -> pa.Array:
-    """Cells that might break a rule, found with as few passes over the text as can be.
-
-    A superset of the cells :func:`_cell_issues` reports: any cell not of printable ASCII, one
-    whose first or last byte is a formula start or a space (looked up directly at the cell's
-    bounds), and, only when the column's bytes hold a '<' or a ':' (markup and ``javascript:``
-    need one), the cells :data:`CANDIDATE` finds. Python judges each one.
-    """
-    hit = pc.fill_null(pc.invert(is_ascii_printable(col)), False).to_numpy(zero_copy_only=False)
+    """The cells that break a rule, found by column kernels (Arrow, RE2 Unicode classes, utf8proc's
+    NFC) so that Python sees only them: a formula start or a space at either end (read off each
+    cell's first and last byte), markup candidates, and among the cells that are not printable ASCII
+    those with an invisible character, text not in NFC, a tab or carriage return first, or Unicode
+    whitespace at either end. Python's :func:`_cell_issues` then words each issue (and drops a
+    candidate the kernels' Unicode tables see differently from Python's)."""
+    hit = np.zeros(len(col), bool)
     offsets, data = cell_bytes(col)
     starts, ends = offsets[:-1], offsets[1:]
     filled = ends > starts
@@ -117,7 +127,14 @@ def candidates(col: pa.Array) -> pa.Array:
     last[filled] = data[ends[filled] - 1]
     hit |= np.isin(first, _FIRST) | (last == ord(" "))
     if has_any_byte(data, b"<:"):
-        hit |= pc.fill_null(pc.match_substring_regex(col, CANDIDATE), False).to_numpy(zero_copy_only=False)
+        hit |= _mask(pc.match_substring_regex(col, CANDIDATE))
+    other = np.flatnonzero(_mask(pc.invert(is_ascii_printable(col))))
+    if len(other):
+        text = col.take(pa.array(other, pa.int64()))
+        seen = _mask(pc.match_substring_regex(pc.replace_substring_regex(text, _ALLOWED_RE, ""), _INVISIBLE_RE))
+        seen |= _mask(pc.not_equal(pc.utf8_normalize(text, "NFC"), text))
+        seen |= _mask(pc.match_substring_regex(text, _EDGE_SPACE_RE))
+        hit[other[seen]] = True
     return pa.array(hit)
 
 
