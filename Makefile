@@ -22,7 +22,7 @@ build: $(STAMP) check-generated validate dist docs
 ## test: every check (generated files, validators, unit and fixture tests)
 test: $(STAMP) check-generated check-version lint
 	@$(BIN)/python -m pytest; rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: a broken collection, not a pass"; exit 1; fi; exit $$rc
 
 ## check-version: the version in datapackage.json is a big enough step for what changed since the last release tag
 check-version: $(STAMP)

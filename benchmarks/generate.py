@@ -271,7 +271,9 @@ def write_package(
                 if i in breaks:
                     table, field, code, breaker = SEEDS[breaks[i]]
                     breaker(row, cols)
-                    seeded.append({"path": resource["path"], "line": line, "field": field, "code": code})
+                    seeded.append(
+                        {"path": resource["path"], "line": line, "row": count + 2, "field": field, "code": code}
+                    )
                 writer.writerow(row)
                 count += 1
                 line += 1 + sum(str(cell).count("\n") for cell in row)

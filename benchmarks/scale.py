@@ -90,7 +90,7 @@ def write_scaled(out: Path, rows: int, seed: int = 1, seed_errors: bool = False,
                     if n in breaks:
                         table, field, code, breaker = SEEDS[breaks[n]]
                         breaker(row, header)
-                        seeded.append({"path": t.path, "line": line, "field": field, "code": code})
+                        seeded.append({"path": t.path, "line": line, "row": n + 2, "field": field, "code": code})
                     writer.writerow(row)
                     n += 1
                     line += 1 + sum(cell.count("\n") for cell in row)

@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from iran_relations.diff import PackageDiff, diff  # noqa: E402
 from iran_relations.table_schema import read_package  # noqa: E402
 
-KEYED = {"actors", "events", "appointments", "relations", "citations"}
 LEVELS = ("none", "patch", "minor", "major")
 
 
@@ -43,7 +42,8 @@ def needed(d: PackageDiff, redirected: frozenset[tuple[str, str]] = frozenset())
     """The smallest step the changes in ``d`` call for. A removed row of a keyed table whose ID
     the new package redirects (``redirected`` holds (table, old_id) pairs) keeps its meaning: it
     is not a breaking change."""
-    broken = any((t.name, k[0]) not in redirected for t in d.tables if t.name in KEYED for k in t.removed)
+    keyed = set(read_package(ROOT).keyed_tables)
+    broken = any((t.name, k[0]) not in redirected for t in d.tables if t.name in keyed for k in t.removed)
     if d.tables_removed or any(t.fields_removed for t in d.tables) or broken:
         return "major"
     if d.tables_added or any(t.fields_added or t.added for t in d.tables):

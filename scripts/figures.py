@@ -256,7 +256,7 @@ def tables_svg() -> bytes:
                 xytext=place.get(t.name, (0, -2)),
                 arrowprops={"arrowstyle": "-|>", "color": "#2166ac", "shrinkA": 45, "shrinkB": 45},
             )
-    for target in ("actors", "events", "appointments", "relations"):
+    for target in spec.record_tables:
         ax.annotate(
             "",
             xy=place[target],

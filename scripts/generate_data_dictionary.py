@@ -149,7 +149,7 @@ def pages() -> dict[Path, str]:
         for fk in t.foreign_keys:
             if fk.resource in referrers and fk.resource != t.name:
                 referrers[fk.resource].append(f"[`{t.name}`]({t.name}.md) `{', '.join(fk.fields)}`")
-    for name in ("actors", "events", "appointments", "relations"):
+    for name in spec.record_tables:
         if name in referrers:
             referrers[name].append("[`evidence`](evidence.md) `record_id`")
     out = {FOLDER / "index.md": index_page(tables)}

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import build_package, git
+from conftest import ROOT, build_package, git
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +15,7 @@ from iran_relations.cli import main
 from iran_relations.diff import diff
 from iran_relations.table_schema import read_package
 
-TABLES = ["actors", "actor_names", "events", "participants", "appointments", "relations", "citations", "evidence"]
+TABLES = [t.name for t in read_package(ROOT).tables]
 
 
 def _read(path: Path) -> list[list[str]]:

@@ -14,7 +14,18 @@ from typing import TYPE_CHECKING, Any
 from .version import read_version
 
 __version__ = read_version()
-__all__ = ["__version__", "load", "validate", "Dataset", "PartialDate"]
+__all__ = [
+    "__version__",
+    "load",
+    "validate",
+    "Dataset",
+    "PartialDate",
+    "IranRelationsError",
+    "LoadError",
+    "DescriptorError",
+    "UnknownID",
+    "PartialDateError",
+]
 
 if TYPE_CHECKING:
     from .dataset import Dataset, load
@@ -32,8 +43,24 @@ def __getattr__(name: str) -> Any:
         from .validation import validate
 
         return validate
-    if name == "PartialDate":
-        from .partial_date import PartialDate
+    if name in ("PartialDate", "PartialDateError"):
+        from . import partial_date
 
-        return PartialDate
+        return getattr(partial_date, name)
+    if name == "IranRelationsError":
+        from .errors import IranRelationsError
+
+        return IranRelationsError
+    if name == "LoadError":
+        from .dataset import LoadError
+
+        return LoadError
+    if name == "DescriptorError":
+        from .table_schema import DescriptorError
+
+        return DescriptorError
+    if name == "UnknownID":
+        from .navigation import UnknownID
+
+        return UnknownID
     raise AttributeError(f"module 'iran_relations' has no attribute {name!r}")

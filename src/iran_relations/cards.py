@@ -21,7 +21,7 @@ __all__ = ["card", "resolve"]
 
 def resolve(ds: Dataset, key: str) -> tuple[str, Any]:
     """(table, row) for an ID of any keyed table, or an actor found by name; UnknownID otherwise."""
-    for table in ("actors", "events", "appointments", "relations", "citations"):
+    for table in ds.spec.keyed_tables:
         row = getattr(ds, table).get(ds.current_id(table, key))
         if row is not None:
             return table, row

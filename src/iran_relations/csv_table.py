@@ -34,23 +34,33 @@ def read_csv(root: Path, rel: str) -> CsvTable:
         data = (root / rel).read_bytes()
     except FileNotFoundError:
         table.issues.append(
-            Issue(rel, None, None, "missing-file", f"{rel} is named in datapackage.json but does not exist")
+            Issue(
+                path=rel,
+                line=None,
+                field=None,
+                code="missing-file",
+                message=f"{rel} is named in datapackage.json but does not exist",
+            )
         )
         table.readable = False
         return table
     except OSError as e:
-        table.issues.append(Issue(rel, None, None, "file-read-error", f"cannot read {rel}: {e.strerror or e}"))
+        table.issues.append(
+            Issue(
+                path=rel, line=None, field=None, code="file-read-error", message=f"cannot read {rel}: {e.strerror or e}"
+            )
+        )
         table.readable = False
         return table
     if data.startswith(BOM):
         data = data[len(BOM) :]
         table.issues.append(
             Issue(
-                rel,
-                1,
-                None,
-                "byte-order-mark",
-                f"{rel} starts with a UTF-8 byte-order mark (U+FEFF); save it without one: `iran-relations fmt` does it",
+                path=rel,
+                line=1,
+                field=None,
+                code="byte-order-mark",
+                message=f"{rel} starts with a UTF-8 byte-order mark (U+FEFF); save it without one: `iran-relations fmt` does it",
             )
         )
     if b"\r" in data:
@@ -62,17 +72,17 @@ def read_csv(root: Path, rel: str) -> CsvTable:
         bad = data[e.start : e.start + 4]
         table.issues.append(
             Issue(
-                rel,
-                line,
-                None,
-                "encoding-error",
-                f"byte {bad[:1]!r} at line {line} is not UTF-8; the file must be saved as UTF-8",
+                path=rel,
+                line=line,
+                field=None,
+                code="encoding-error",
+                message=f"byte {bad[:1]!r} at line {line} is not UTF-8; the file must be saved as UTF-8",
             )
         )
         text = data.decode("utf-8", errors="replace")
     _parse(text, table)
     if not table.header:
-        table.issues.append(Issue(rel, 1, None, "empty-file", f"{rel} has no header row"))
+        table.issues.append(Issue(path=rel, line=1, field=None, code="empty-file", message=f"{rel} has no header row"))
     return table
 
 
@@ -83,11 +93,11 @@ def _line_ending_issue(rel: str, data: bytes) -> Issue:
     crlf, cr = data.count(b"\r\n"), data.count(b"\r") - data.count(b"\r\n")
     kinds = ", ".join(k for k, n in ((f"{crlf} CR LF", crlf), (f"{cr} bare CR", cr)) if n)
     return Issue(
-        rel,
-        line,
-        None,
-        "line-ending",
-        f"lines end in {kinds} (first on line {line}); save with LF line endings: `iran-relations fmt` does it",
+        path=rel,
+        line=line,
+        field=None,
+        code="line-ending",
+        message=f"lines end in {kinds} (first on line {line}); save with LF line endings: `iran-relations fmt` does it",
     )
 
 
@@ -113,11 +123,11 @@ def _parse(text: str, table: CsvTable) -> None:
             start = pos + consumed + 1
             table.issues.append(
                 Issue(
-                    table.path,
-                    start,
-                    None,
-                    "csv-error",
-                    f'malformed CSV on line {start}: {e}; a quote inside a cell must be doubled ("") and the cell quoted',
+                    path=table.path,
+                    line=start,
+                    field=None,
+                    code="csv-error",
+                    message=f'malformed CSV on line {start}: {e}; a quote inside a cell must be doubled ("") and the cell quoted',
                 )
             )
             pos = start  # resume on the line after the one the bad record began on

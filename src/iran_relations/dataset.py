@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .csv_table import read_csv
+from .errors import IranRelationsError
 from .locations import resolve_root
 from .models import MODELS
 from .navigation import Navigation
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "LoadError", "load"]
 
 
-class LoadError(ValueError):
+class LoadError(IranRelationsError, ValueError):
     """The package cannot be loaded: a file is missing or a row does not fit its model.
 
     Run ``iran-relations validate`` on the package for every problem, located.

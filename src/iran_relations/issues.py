@@ -28,16 +28,23 @@ class Code:
     severity: Severity = "error"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, kw_only=True)
 class Issue:
-    """One problem, located: ``path`` relative to the package root, ``line`` physical (header = 1)."""
+    """One problem, located: ``path`` relative to the package root, ``line`` physical (header = 1),
+    the ``field`` and the offending ``value`` where there is one. Fields are keyword-only and the
+    ``code`` must be in :data:`CODES`, so a misspelt code fails where the issue is made."""
 
     path: str
     line: int | None
     field: str | None
     code: str
     message: str
+    value: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown issue code {self.code!r}: add it to iran_relations.issues.CODES")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -46,6 +53,7 @@ class Issue:
             "path": self.path,
             "line": self.line,
             "field": self.field,
+            "value": None if self.value is None else str(self.value),
             "message": self.message,
         }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .errors import IranRelationsError
 from .lookup import Index, Match
 
 if TYPE_CHECKING:
@@ -31,16 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Navigation", "UnknownID"]
 
-# The tables whose rows evidence can back, and the key of each.
-_RECORD_KEYS = {
-    "actors": "actor_id",
-    "events": "event_id",
-    "appointments": "appointment_id",
-    "relations": "relation_id",
-}
 
-
-class UnknownID(KeyError):
+class UnknownID(IranRelationsError, KeyError):
     """No row has this ID (or no actor this name); the message suggests the closest ones.
 
     Every navigation call that takes an ID raises it for an unknown one, so a typo never reads as
@@ -266,16 +259,27 @@ class Navigation:
         """The evidence rows that quote a source."""
         return self._by_citation.get(self.known("citations", citation_id), ())
 
-    @staticmethod
-    def _record(row: Any, record_id: str | None) -> tuple[str, str]:
+    @cached_property
+    def _record_keys(self) -> dict[str, str]:
+        """The tables whose rows evidence backs (evidence.record_table's list), and the key of each."""
+        spec = getattr(self, "spec", None)
+        if spec is None:
+            from .locations import bundled_root
+            from .table_schema import read_package
+
+            spec = read_package(bundled_root())
+        return {name: spec.table(name).key for name in spec.record_tables}
+
+    def _record(self, row: Any, record_id: str | None) -> tuple[str, str]:
+        keys = self._record_keys
         if isinstance(row, str):
-            if record_id is None or row not in _RECORD_KEYS:
-                raise ValueError(f"give a row, or a table ({', '.join(_RECORD_KEYS)}) and an ID")
+            if record_id is None or row not in keys:
+                raise ValueError(f"give a row, or a table ({', '.join(keys)}) and an ID")
             return row, record_id
         table = getattr(row, "table", None)
-        if table not in _RECORD_KEYS:
-            raise ValueError(f"evidence backs rows of {', '.join(_RECORD_KEYS)}, not {type(row).__name__}")
-        return table, getattr(row, _RECORD_KEYS[table])
+        if table not in keys:
+            raise ValueError(f"evidence backs rows of {', '.join(keys)}, not {type(row).__name__}")
+        return table, getattr(row, keys[table])
 
     # -- look-up by name ---------------------------------------------------------------------
 

@@ -31,6 +31,8 @@ import functools
 import re
 from typing import Any, Literal
 
+from .errors import IranRelationsError
+
 __all__ = [
     "PartialDate",
     "PartialDateError",
@@ -63,7 +65,7 @@ _QUALIFIER = {"~": "approximate", "?": "uncertain", "%": "uncertain_approximate"
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 
-class PartialDateError(ValueError):
+class PartialDateError(IranRelationsError, ValueError):
     """Raised for text that is not a date of this profile or names a day that does not exist."""
 
 

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["provenance", "BANDS", "RECORD_TABLES"]
+__all__ = ["provenance", "BANDS"]
 
-RECORD_TABLES = ("actors", "events", "appointments", "relations")
 BANDS = ("tertiary only", "1 source", "2 sources", "3+ sources")
 
 
@@ -41,7 +40,7 @@ def provenance(ds: Dataset) -> dict[str, Any]:
     """Per record table and certainty, rows by how many independent sources support them; the share
     of rows with a dated source and with a source read in a copy; the citations by class."""
     tables: dict[str, Any] = {}
-    for t in RECORD_TABLES:
+    for t in ds.spec.record_tables:
         bands: dict[str, Counter[str]] = {}
         dated = copied = total = 0
         for row in getattr(ds, t).values():

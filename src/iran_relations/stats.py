@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["stats", "RECORD_TABLES"]
-
-RECORD_TABLES = ("actors", "events", "appointments", "relations")
-TABLES = ("actors", "actor_names", "events", "participants", "appointments", "relations", "citations", "evidence")
+__all__ = ["stats"]
 
 
 def stats(ds: Dataset) -> dict[str, Any]:
     """Rows per table; per record table, how many rows have evidence and the certainty of each; the
     span of dates; the sources by type and how many are partisan."""
-    rows = {t: len(getattr(ds, t)) for t in TABLES}
+    rows = {t: len(getattr(ds, t)) for t in ds.spec.table_names if hasattr(ds, t)}
     coverage = {}
-    for t in RECORD_TABLES:
+    for t in ds.spec.record_tables:
         records = list(getattr(ds, t).values())
         backed = sum(1 for r in records if ds.evidence_for(r))
         certainty = Counter(getattr(r, "certainty", None) for r in records)

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import IranRelationsError
 from .locations import DESCRIPTOR
 
 __all__ = ["Category", "FieldSpec", "ForeignKey", "TableSpec", "PackageSpec", "DescriptorError", "read_package"]
 
 
-class DescriptorError(Exception):
+class DescriptorError(IranRelationsError):
     """The descriptor or a schema cannot be read; validation cannot start."""
 
 
@@ -74,6 +75,21 @@ class TableSpec:
                 return f
         raise KeyError(name)
 
+    @property
+    def key(self) -> str | None:
+        """The single field that identifies a row (actor_id…), or None for a compound key."""
+        return self.primary_key[0] if len(self.primary_key) == 1 else None
+
+    @property
+    def span(self) -> tuple[str | None, str | None]:
+        """The fields holding when a row began and ended: its first EDTF date field (``date`` or
+        ``start_date``) and ``end_date``; None where the table has none."""
+        from .patterns import PARTIAL_DATE_PATTERN
+
+        dates = [f.name for f in self.fields if f.pattern == PARTIAL_DATE_PATTERN]
+        start = next((n for n in dates if n != "end_date"), None)
+        return start, ("end_date" if "end_date" in dates else None)
+
 
 @dataclass(frozen=True)
 class PackageSpec:
@@ -88,6 +104,23 @@ class PackageSpec:
             if t.name == name:
                 return t
         raise KeyError(name)
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.tables)
+
+    @property
+    def keyed_tables(self) -> tuple[str, ...]:
+        """Tables whose rows have an ID of their own (one-field primary key), in package order."""
+        return tuple(t.name for t in self.tables if t.key is not None)
+
+    @property
+    def record_tables(self) -> tuple[str, ...]:
+        """The tables whose rows need evidence: the values ``evidence.record_table`` allows."""
+        for t in self.tables:
+            if t.name == "evidence" and "record_table" in t.field_names:
+                return t.field("record_table").enum or ()
+        return ()
 
 
 def _load_json(path: Path, what: str) -> Any:

@@ -39,11 +39,12 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
     """
     spec = read_package(resolve_root(path))
     frames, issues = check_tables(spec, fast)
-    # Duplicate names read only the cells: they are looked for on a second core meanwhile.
+    # Duplicate names and text hygiene read only the cells (and Arrow releases the GIL): they run on
+    # a second core while the cross-table layers run on this one.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        duplicates = pool.submit(check_duplicates, frames)
+        by_cells = pool.submit(lambda: check_duplicates(frames) + check_text(frames))
         issues += _cross_table(frames)
-        issues += duplicates.result()
+        issues += by_cells.result()
     order = {t.path: n for n, t in enumerate(spec.tables)}
     issues.sort(key=lambda i: (order.get(i.path, -1), i.line or 0, i.field or "", i.code, i.message))
     return Report(issues)
@@ -62,5 +63,4 @@ def _cross_table(frames: Frames) -> list[Issue]:
     issues += check_cycles(frames)
     issues += check_identifiers(frames)
     issues += check_consistency(frames)
-    issues += check_text(frames)
     return issues

@@ -33,38 +33,46 @@ def _check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str,
         if name in positions:
             issues.append(
                 Issue(
-                    t.path,
-                    line,
-                    name,
-                    "duplicate-column",
-                    f"column {name!r} appears twice (columns {positions[name] + 1} and {i + 1})",
+                    path=t.path,
+                    line=line,
+                    field=name,
+                    code="duplicate-column",
+                    message=f"column {name!r} appears twice (columns {positions[name] + 1} and {i + 1})",
                 )
             )
         elif name not in t.field_names:
             issues.append(
                 Issue(
-                    t.path,
-                    line,
-                    name,
-                    "extra-column",
-                    f"column {name!r} (column {i + 1}) is not in the schema; expected columns: {', '.join(t.field_names)}",
+                    path=t.path,
+                    line=line,
+                    field=name,
+                    code="extra-column",
+                    message=f"column {name!r} (column {i + 1}) is not in the schema; expected columns: {', '.join(t.field_names)}",
                 )
             )
         else:
             positions[name] = i
     for name in t.field_names:
         if name not in positions:
-            issues.append(Issue(t.path, line, name, "missing-column", f"column {name!r} is missing from the header"))
+            issues.append(
+                Issue(
+                    path=t.path,
+                    line=line,
+                    field=name,
+                    code="missing-column",
+                    message=f"column {name!r} is missing from the header",
+                )
+            )
     present = [n for i, n in enumerate(header) if positions.get(n) == i]
     expected = [n for n in t.field_names if n in positions]
     if present != expected:
         issues.append(
             Issue(
-                t.path,
-                line,
-                None,
-                "column-order",
-                f"columns are in the order {', '.join(present)}; the schema's order is {', '.join(expected)}",
+                path=t.path,
+                line=line,
+                field=None,
+                code="column-order",
+                message=f"columns are in the order {', '.join(present)}; the schema's order is {', '.join(expected)}",
             )
         )
     return positions, issues
@@ -158,7 +166,15 @@ def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
     if f.required:
         empty = pc.and_(pc.is_null(col), live)
         for line in frame.lines_of(where(empty)):
-            issues.append(Issue(frame.path, line, f.name, "required-error", f"{f.name} is required but empty"))
+            issues.append(
+                Issue(
+                    path=frame.path,
+                    line=line,
+                    field=f.name,
+                    code="required-error",
+                    message=f"{f.name} is required but empty",
+                )
+            )
         frame.reject(f.name, empty)
     remaining = pc.and_(pc.is_valid(col), live)
     for code, failing, message in _cell_tests(f):
@@ -167,7 +183,9 @@ def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
         if not rows:
             continue
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
-            issues.append(Issue(frame.path, line, f.name, code, message(value)))  # type: ignore[arg-type]
+            issues.append(
+                Issue(path=frame.path, line=line, field=f.name, code=code, message=message(value), value=value)
+            )  # type: ignore[arg-type]
         frame.reject(f.name, fails)
         remaining = pc.and_(remaining, pc.invert(fails))
     return issues
@@ -216,7 +234,14 @@ def _check_unique(frame: Frame) -> list[Issue]:
                 failed.append(i)
                 line = frame.lines_of([i])[0]
                 issues.append(
-                    Issue(t.path, line, f.name, "unique-error", f"{f.name} {value!r} is already used on line {first}")
+                    Issue(
+                        path=t.path,
+                        line=line,
+                        field=f.name,
+                        code="unique-error",
+                        message=f"{f.name} {value!r} is already used on line {first}",
+                        value=value,
+                    )
                 )
     if failed:
         frame.reject(None, rows_mask(frame.n, failed))
@@ -237,11 +262,12 @@ def check_primary_keys(frames: Frames, keys: Keys) -> list[Issue]:
             shown = key[0] if len(key) == 1 else key
             issues.append(
                 Issue(
-                    t.path,
-                    line,
-                    t.primary_key[0],
-                    "primary-key-error",
-                    f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
+                    path=t.path,
+                    line=line,
+                    field=t.primary_key[0],
+                    code="primary-key-error",
+                    message=f"key {shown!r} ({', '.join(t.primary_key)}) is already used on line {first}",
+                    value=str(shown),
                 )
             )
         if failed:

@@ -86,11 +86,12 @@ def _outside(
             why = f"after {actor!r} {'died' if person else 'ended'} ({died[i].as_py()} at the latest)"
         issues.append(
             Issue(
-                frame.path,
-                line,
-                date_field,
-                "outside-lifetime",
-                f"{what} ({ref_field} {actor!r}) falls on {when}, {why}: check both dates against their sources",
+                path=frame.path,
+                line=line,
+                field=date_field,
+                code="outside-lifetime",
+                message=f"{what} ({ref_field} {actor!r}) falls on {when}, {why}: check both dates against their sources",
+                value=actor,
             )
         )
     return issues
@@ -134,7 +135,14 @@ def _self_ties(frames: Frames) -> list[Issue]:
         return []
     rows = where(pc.equal(relations.cells["source_id"], relations.cells["target_id"]))
     return [
-        Issue(relations.path, line, "target_id", "self-tie", f"the tie runs from {actor!r} to itself")
+        Issue(
+            path=relations.path,
+            line=line,
+            field="target_id",
+            code="self-tie",
+            message=f"the tie runs from {actor!r} to itself",
+            value=actor,
+        )
         for line, actor in zip(relations.lines_of(rows), relations.values("source_id", rows), strict=True)
     ]
 
@@ -148,11 +156,12 @@ def _bodies(frames: Frames) -> list[Issue]:
     rows = where(pc.equal(kind, "person"))
     return [
         Issue(
-            appointments.path,
-            line,
-            "organization_id",
-            "body-not-organization",
-            f"organization_id {body!r} is a person, not a body: the body goes here, the person in person_id",
+            path=appointments.path,
+            line=line,
+            field="organization_id",
+            code="body-not-organization",
+            message=f"organization_id {body!r} is a person, not a body: the body goes here, the person in person_id",
+            value=body,
         )
         for line, body in zip(appointments.lines_of(rows), appointments.values("organization_id", rows), strict=True)
     ]
@@ -181,12 +190,13 @@ def _sources_before(frames: Frames) -> list[Issue]:
             cid, rid = evidence.cells["citation_id"][i].as_py(), evidence.cells["record_id"][i].as_py()
             issues.append(
                 Issue(
-                    evidence.path,
-                    line,
-                    "citation_id",
-                    "cited-before-published",
-                    f"{cid!r} was published by {published_by[i].as_py()} at the latest, but {table} {rid!r} began "
+                    path=evidence.path,
+                    line=line,
+                    field="citation_id",
+                    code="cited-before-published",
+                    message=f"{cid!r} was published by {published_by[i].as_py()} at the latest, but {table} {rid!r} began "
                     f"{start[i].as_py()} at the earliest: a source cannot report what had not begun (check both dates)",
+                    value=rid,
                 )
             )
     return issues
@@ -204,7 +214,14 @@ def _future(frames: Frames, today: dt.date) -> list[Issue]:
         rows = where(pc.and_(good, pc.fill_null(pc.greater(earliest, limit), False)))
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues.append(
-                Issue(frame.path, line, f.name, "future-date", f"{f.name} {value!r} is after today ({limit})")
+                Issue(
+                    path=frame.path,
+                    line=line,
+                    field=f.name,
+                    code="future-date",
+                    message=f"{f.name} {value!r} is after today ({limit})",
+                    value=value,
+                )
             )
     return issues
 

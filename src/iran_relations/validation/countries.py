@@ -26,11 +26,11 @@ def check_countries(frames: Frames) -> list[Issue]:
         for line, code in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues.append(
                 Issue(
-                    frame.path,
-                    line,
-                    f.name,
-                    "unknown-country",
-                    f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
+                    path=frame.path,
+                    line=line,
+                    field=f.name,
+                    code="unknown-country",
+                    message=f"{code!r} is not an ISO 3166-1 alpha-2 country code (the United Kingdom is GB); leave it empty for a historical state with no code",
                 )
             )
     return issues

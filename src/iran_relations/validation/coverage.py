@@ -185,7 +185,11 @@ def check_coverage(frames: Frames, keys: Keys) -> list[Issue]:
         certainty = frame.values("certainty", rows.tolist()) if "certainty" in frame.cells else [None] * len(rows)
         for line, rid, cert, code in zip(frame.lines_of(rows.tolist()), rids, certainty, codes, strict=True):
             message = _message(code, name, rid, cert, supporting[rid], disputing[rid])  # type: ignore[arg-type]
-            issues.append(Issue(frame.path, line, key if code in _KEYED else "certainty", code, message))
+            issues.append(
+                Issue(
+                    path=frame.path, line=line, field=key if code in _KEYED else "certainty", code=code, message=message
+                )
+            )
     return issues
 
 

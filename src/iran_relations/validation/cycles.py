@@ -53,7 +53,7 @@ def _loops(frame: Frame, key: str, ref: str, code: str, message: str) -> list[Is
         return []
     rows = where(pc.is_in(frame.cells[key], pa.array(sorted(looped), pa.string())))
     return [
-        Issue(frame.path, line, ref, code, message.format(start=start))
+        Issue(path=frame.path, line=line, field=ref, code=code, message=message.format(start=start))
         for line, start in zip(frame.lines_of(rows), frame.values(key, rows), strict=True)
     ]
 

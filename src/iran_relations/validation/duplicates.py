@@ -73,11 +73,12 @@ def check_duplicates(frames: Frames) -> list[Issue]:
             name = frame.values(field, [row])[0]
             issues.append(
                 Issue(
-                    frame.path,
-                    line,
-                    field,
-                    "duplicate-name",
-                    f"{name!r} also names {first[0]!r} ({first[1]} line {first[2]}): if both are one {kind[actor]}, merge them",
+                    path=frame.path,
+                    line=line,
+                    field=field,
+                    code="duplicate-name",
+                    message=f"{name!r} also names {first[0]!r} ({first[1]} line {first[2]}): if both are one {kind[actor]}, merge them",
+                    value=actor,
                 )
             )
     return issues

@@ -50,11 +50,12 @@ def _forms(frame: Frame) -> list[Issue]:
         for line, value in zip(frame.lines_of(rows), frame.values("identifier", rows), strict=True):
             issues.append(
                 Issue(
-                    frame.path,
-                    line,
-                    "identifier",
-                    "identifier-form",
-                    f"{value!r} is not a {cat.label}: the scheme {cat.value!r} takes the form {cat.pattern}",
+                    path=frame.path,
+                    line=line,
+                    field="identifier",
+                    code="identifier-form",
+                    message=f"{value!r} is not a {cat.label}: the scheme {cat.value!r} takes the form {cat.pattern}",
+                    value=value,
                 )
             )
     return issues
@@ -76,11 +77,12 @@ def _shared(frame: Frame) -> list[Issue]:
         if seen[1] != actor and seen[0] != line:
             issues.append(
                 Issue(
-                    frame.path,
-                    line,
-                    "identifier",
-                    "identifier-shared",
-                    f"{scheme} {value!r} is already the identifier of {seen[1]!r} (line {seen[0]}); one identifier names one actor",
+                    path=frame.path,
+                    line=line,
+                    field="identifier",
+                    code="identifier-shared",
+                    message=f"{scheme} {value!r} is already the identifier of {seen[1]!r} (line {seen[0]}); one identifier names one actor",
+                    value=value,
                 )
             )
     return issues
@@ -100,11 +102,12 @@ def _countries(frames: Frames, frame: Frame) -> list[Issue]:
         if own and re.fullmatch(r"[A-Z]{2}", value) and own != value:
             issues.append(
                 Issue(
-                    frame.path,
-                    line,
-                    "identifier",
-                    "identifier-country",
-                    f"{actor!r} has the ISO 3166-1 identifier {value!r} but its country is {own!r}",
+                    path=frame.path,
+                    line=line,
+                    field="identifier",
+                    code="identifier-country",
+                    message=f"{actor!r} has the ISO 3166-1 identifier {value!r} but its country is {own!r}",
+                    value=value,
                 )
             )
     return issues

@@ -76,11 +76,12 @@ def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
                 hint = f"did you mean {hints[shown]!r}? " if isinstance(shown, str) and shown in hints else ""
                 issues.append(
                     Issue(
-                        t.path,
-                        line,
-                        fk.fields[0],
-                        "foreign-key-error",
-                        f"{fk.fields[0]} {shown!r} does not match any {ref} ({hint}check the spelling, or add that row)",
+                        path=t.path,
+                        line=line,
+                        field=fk.fields[0],
+                        code="foreign-key-error",
+                        message=f"{fk.fields[0]} {shown!r} does not match any {ref} ({hint}check the spelling, or add that row)",
+                        value=str(shown),
                     )
                 )
     return issues + _check_evidence_targets(frames, keys) + _check_redirects(frames)
@@ -108,11 +109,12 @@ def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
             hint = f" (did you mean {hints[rid]!r}?)" if rid in hints else ""
             issues.append(
                 Issue(
-                    evidence.path,
-                    line,
-                    "record_id",
-                    "dangling-evidence",
-                    f"record_id {rid!r} is not an ID in {name}{hint}; the evidence backs nothing",
+                    path=evidence.path,
+                    line=line,
+                    field="record_id",
+                    code="dangling-evidence",
+                    message=f"record_id {rid!r} is not an ID in {name}{hint}; the evidence backs nothing",
+                    value=rid,
                 )
             )
     return issues
@@ -141,5 +143,5 @@ def _check_redirects(frames: Frames) -> list[Issue]:
                     message = f"new_id {value!r} is not an ID in {name}: the redirect leads nowhere"
                 else:
                     message = f"old_id {value!r} is still the ID of a row in {name}: delete the redirect or the row"
-                issues.append(Issue(redirects.path, line, field, code, message))
+                issues.append(Issue(path=redirects.path, line=line, field=field, code=code, message=message))
     return issues

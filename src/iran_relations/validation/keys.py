@@ -26,9 +26,7 @@ import pyarrow.compute as pc
 
 from .frame import STRING, Frame, Frames
 
-__all__ = ["Keys", "RECORD_TABLES"]
-
-RECORD_TABLES = ("actors", "events", "appointments", "relations")
+__all__ = ["Keys"]
 
 # A column of a space: table, field, and for evidence.record_id the record table its rows name
 # ("" for rows naming none that can be read).
@@ -132,7 +130,7 @@ class Keys:
     def record_tables(self) -> list[str]:
         return [
             n
-            for n in RECORD_TABLES
+            for n in self.frames.spec.record_tables
             if self._readable(n) is not None and len(self.frames.tables[n].spec.primary_key) == 1
         ]
 

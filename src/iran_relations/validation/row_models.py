@@ -77,7 +77,16 @@ def check_models(frames: Frames) -> list[Issue]:
                     )
                     value = values.get(name) if name else None
                     msg = err["msg"].removeprefix("Value error, ")
-                    issues.append(Issue(frame.path, line, name, code, f"{name} {value!r}: {msg}" if name else msg))
+                    issues.append(
+                        Issue(
+                            path=frame.path,
+                            line=line,
+                            field=name,
+                            code=code,
+                            message=f"{name} {value!r}: {msg}" if name else msg,
+                            value=value,
+                        )
+                    )
         for name, bad in failed.items():
             frame.reject(name if name in frame.bad else None, rows_mask(frame.n, bad))
     return issues

@@ -14,17 +14,10 @@ from ..issues import Issue
 from ..partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
 from .frame import Frame, Frames, where
 
-__all__ = ["check_rules", "DATE_PAIRS", "CATCH_ALL"]
+__all__ = ["check_rules", "CATCH_ALL"]
 
 # The relation type for support of a kind no source names (schemas/relations.json says so).
 CATCH_ALL = "supports"
-
-DATE_PAIRS = {
-    "actors": ("start_date", "end_date"),
-    "events": ("date", "end_date"),
-    "appointments": ("start_date", "end_date"),
-    "relations": ("start_date", "end_date"),
-}
 
 
 def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -46,7 +39,7 @@ def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
 
 
 def _check_dates(frame: Frame) -> list[Issue]:
-    start, end = DATE_PAIRS.get(frame.spec.name, (None, None))
+    start, end = frame.spec.span
     if start is None or end is None or start not in frame.spec.field_names or end not in frame.spec.field_names:
         return []
     both = pc.and_(frame.good(start), frame.good(end))
@@ -61,11 +54,12 @@ def _check_dates(frame: Frame) -> list[Issue]:
     for line, a, b in zip(frame.lines_of(rows), frame.values(start, rows), frame.values(end, rows), strict=True):
         issues.append(
             Issue(
-                frame.path,
-                line,
-                end,
-                "date-order",
-                f"{end} {PartialDate.parse(b)} is before {start} {PartialDate.parse(a)}",  # type: ignore[arg-type]
+                path=frame.path,
+                line=line,
+                field=end,
+                code="date-order",
+                message=f"{end} {PartialDate.parse(b)} is before {start} {PartialDate.parse(a)}",
+                value=b,  # type: ignore[arg-type]
             )
         )
     return issues
@@ -73,7 +67,7 @@ def _check_dates(frame: Frame) -> list[Issue]:
 
 def _check_ongoing(frame: Frame) -> list[Issue]:
     """'..' outside an end date, or in an end date whose row gives a reason it ended."""
-    end = DATE_PAIRS.get(frame.spec.name, (None, None))[1]
+    end = frame.spec.span[1]
     issues = []
     for f in frame.spec.fields:
         if f.pattern != PARTIAL_DATE_PATTERN or f.name not in frame.present:
@@ -87,7 +81,8 @@ def _check_ongoing(frame: Frame) -> list[Issue]:
         else:
             why = f"'..' (ongoing) belongs in {end} only" if end else "'..' (ongoing) belongs in an end date only"
         issues += [
-            Issue(frame.path, line, f.name, "ongoing-misused", f"{f.name} '..': {why}") for line in frame.lines_of(rows)
+            Issue(path=frame.path, line=line, field=f.name, code="ongoing-misused", message=f"{f.name} '..': {why}")
+            for line in frame.lines_of(rows)
         ]
     return issues
 
@@ -104,11 +99,12 @@ def _check_appointees(frames: Frames) -> list[Issue]:
     rows = where(pc.is_in(person, pa.array(list(others), pa.string())))
     return [
         Issue(
-            appointments.path,
-            line,
-            "person_id",
-            "appointee-not-person",
-            f"person_id {pid!r} is a {others[pid]}, not a person",
+            path=appointments.path,
+            line=line,
+            field="person_id",
+            code="appointee-not-person",
+            message=f"person_id {pid!r} is a {others[pid]}, not a person",
+            value=pid,
         )
         for line, pid in zip(appointments.lines_of(rows), appointments.values("person_id", rows), strict=True)
     ]
@@ -127,11 +123,12 @@ def _check_catch_all(frames: Frames) -> list[Issue]:
     ids = relations.values("relation_id", rows)
     return [
         Issue(
-            relations.path,
-            line,
-            "relation_type",
-            "catch-all-unexplained",
-            f"relation {rid!r} is of the catch-all type '{CATCH_ALL}' and no evidence note says why: name what was given, or note that the source says no more",
+            path=relations.path,
+            line=line,
+            field="relation_type",
+            code="catch-all-unexplained",
+            message=f"relation {rid!r} is of the catch-all type '{CATCH_ALL}' and no evidence note says why: name what was given, or note that the source says no more",
+            value=rid,
         )
         for line, rid in zip(relations.lines_of(rows), ids, strict=True)
         if rid not in explained
@@ -157,7 +154,7 @@ def _check_copies(frames: Frames) -> list[Issue]:
             why = f"copy_kind is {values['copy_kind']!r} but neither copy_url nor copy_publisher says which copy"
         else:
             why = "a copy is named (copy_url or copy_publisher) but copy_kind does not say what kind"
-        issues.append(Issue(citations.path, line, "copy_kind", "copy-incomplete", why))
+        issues.append(Issue(path=citations.path, line=line, field="copy_kind", code="copy-incomplete", message=why))
     return issues
 
 

@@ -156,7 +156,9 @@ def _drop_blank_rows(source: Source) -> None:
     if not blank:
         return
     for line in source.lines.take(pa.array(blank)).to_pylist():
-        source.issues.append(Issue(source.path, line, None, "blank-row", "the row is empty"))
+        source.issues.append(
+            Issue(path=source.path, line=line, field=None, code="blank-row", message="the row is empty")
+        )
     keep = pc.invert(rows_mask(len(source.lines), blank))
     source.columns = [col.filter(keep) for col in source.columns]
     source.lines = source.lines.filter(keep)
@@ -256,28 +258,28 @@ def _read_strict(root: Path, rel: str) -> Source:
     lines = []
     for line, cells in parsed.rows:
         if not any(c.strip() for c in cells):
-            source.issues.append(Issue(rel, line, None, "blank-row", "the row is empty"))
+            source.issues.append(Issue(path=rel, line=line, field=None, code="blank-row", message="the row is empty"))
             continue
         if len(cells) != width:
             source.ragged[len(lines)] = len(cells)
             if len(cells) > width:
                 source.issues.append(
                     Issue(
-                        rel,
-                        line,
-                        None,
-                        "extra-cell",
-                        f"the row has {len(cells)} cells but the header has {width} columns; extra: {cells[width:]!r}",
+                        path=rel,
+                        line=line,
+                        field=None,
+                        code="extra-cell",
+                        message=f"the row has {len(cells)} cells but the header has {width} columns; extra: {cells[width:]!r}",
                     )
                 )
             else:
                 source.issues.append(
                     Issue(
-                        rel,
-                        line,
-                        None,
-                        "missing-cell",
-                        f"the row has {len(cells)} cells but the header has {width} columns",
+                        path=rel,
+                        line=line,
+                        field=None,
+                        code="missing-cell",
+                        message=f"the row has {len(cells)} cells but the header has {width} columns",
                     )
                 )
         lines.append(line)

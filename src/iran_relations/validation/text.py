@@ -46,48 +46,57 @@ def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
     if value.startswith(FORMULA_START):
         issues.append(
             Issue(
-                path,
-                line,
-                name,
-                "formula-cell",
-                f"{name} starts with {value[:1]!r}, which a spreadsheet runs as a formula: reword it so it starts otherwise (drop a list bullet, or write 'minus')",
+                path=path,
+                line=line,
+                field=name,
+                code="formula-cell",
+                message=f"{name} starts with {value[:1]!r}, which a spreadsheet runs as a formula: reword it so it starts otherwise (drop a list bullet, or write 'minus')",
+                value=value,
             )
         )
     if MARKUP.search(value):
         issues.append(
             Issue(
-                path,
-                line,
-                name,
-                "markup",
-                f"{name} contains markup ({MARKUP.search(value).group(0)[:40]!r}): write plain text, without tags or scripts",  # type: ignore[union-attr]
+                path=path,
+                line=line,
+                field=name,
+                code="markup",
+                message=f"{name} contains markup ({MARKUP.search(value).group(0)[:40]!r}): write plain text, without tags or scripts",
+                value=value,  # type: ignore[union-attr]
             )
         )
     hidden = invisible_characters(value)
     if hidden:
         shown = ", ".join(dict.fromkeys(hidden))
         issues.append(
-            Issue(path, line, name, "invisible-character", f"{name} contains {shown}: delete it or use a plain space")
+            Issue(
+                path=path,
+                line=line,
+                field=name,
+                code="invisible-character",
+                message=f"{name} contains {shown}: delete it or use a plain space",
+                value=str(shown),
+            )
         )
     if not unicodedata.is_normalized("NFC", value):
         issues.append(
             Issue(
-                path,
-                line,
-                name,
-                "not-nfc",
-                f"{name} is not in Unicode NFC form (a letter and its accent are stored apart): `iran-relations fmt` fixes it",
+                path=path,
+                line=line,
+                field=name,
+                code="not-nfc",
+                message=f"{name} is not in Unicode NFC form (a letter and its accent are stored apart): `iran-relations fmt` fixes it",
             )
         )
     if value != value.strip():
         side = "starts" if value[:1].isspace() else "ends"
         issues.append(
             Issue(
-                path,
-                line,
-                name,
-                "stray-whitespace",
-                f"{name} {side} with whitespace: delete the leading or trailing spaces",
+                path=path,
+                line=line,
+                field=name,
+                code="stray-whitespace",
+                message=f"{name} {side} with whitespace: delete the leading or trailing spaces",
             )
         )
     return issues
