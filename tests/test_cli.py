@@ -31,7 +31,7 @@ def test_invalid_package_json_report(tmp_path: Path) -> None:
     assert r.returncode == 1
     doc = json.loads(r.stdout)
     assert doc["valid"] is False
-    assert all(set(i) == {"code", "severity", "path", "line", "field", "message"} for i in doc["issues"])
+    assert all(set(i) == {"code", "severity", "path", "line", "field", "value", "message"} for i in doc["issues"])
     expected = {(e["path"], e["line"], e["field"], e["code"]) for e in scenario_meta("foreign-key-error")["expect"]}
     assert {(i["path"], i["line"], i["field"], i["code"]) for i in doc["issues"]} == expected
 
