@@ -119,3 +119,18 @@ def test_a_release_tag_can_stand_for_the_old_package(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["tables"]["events"]["removed"] == [[key]]
     same = subprocess.run([str(exe), "diff", "v0.0.1", "v0.0.1"], cwd=repo, capture_output=True, text=True)
     assert same.returncode == 0 and "no differences" in same.stdout
+
+
+def test_unreadable_input_and_repeated_keys_stop_the_diff_with_exit_2(tmp_path: Path, capsys) -> None:
+    """Garbage in a table, or a key used twice, is reported at its line and exits 2: comparing anyway
+    would report rows removed that are only unreadable, or overwrite one row with another."""
+    (tmp_path / "old").mkdir(), (tmp_path / "new").mkdir()
+    old, new = build_package(tmp_path / "old"), build_package(tmp_path / "new")
+    (new / "data" / "events.csv").write_text('garbage,"unclosed\n1,2,3\n', encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 2
+    assert "events.csv:1: csv-error" in capsys.readouterr().err
+    shutil.copy(old / "data" / "events.csv", new / "data" / "events.csv")
+    rows = _read(new / "data" / "events.csv")
+    _write(new / "data" / "events.csv", [*rows, rows[1]])
+    assert main(["diff", str(old), str(new)]) == 2
+    assert f"events.csv:{len(rows) + 1}: key {rows[1][0]!r} is already used on line 2" in capsys.readouterr().err

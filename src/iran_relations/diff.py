@@ -13,10 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from .csv_table import read_csv
+from .errors import IranRelationsError
 from .locations import resolve_root
 from .table_schema import PackageSpec, TableSpec, read_package
 
-__all__ = ["PackageDiff", "TableDiff", "diff"]
+__all__ = ["PackageDiff", "TableDiff", "diff", "DiffError"]
+
+# Problems of form that leave every row readable as it is: a diff can go on past them.
+_HARMLESS = {"byte-order-mark", "line-ending", "blank-row"}
+
+
+class DiffError(IranRelationsError):
+    """A table cannot be compared: it cannot be read, its rows do not fit its header, its key
+    columns are missing, or a key appears twice. Comparing anyway would report false changes."""
+
 
 Key = tuple[str, ...]
 
@@ -121,10 +131,25 @@ def _md(value: str) -> str:
 
 def _rows(root: Path, t: TableSpec) -> tuple[list[str], dict[Key, dict[str, str]]]:
     table = read_csv(root, t.path)
+    broken = [i for i in table.issues if i.code not in _HARMLESS]
+    if broken:
+        first = broken[0]
+        where = f"{root / t.path}:{first.line}" if first.line else str(root / t.path)
+        raise DiffError(f"{where}: {first.code}: {first.message} (run `iran-relations validate` on it first)")
+    missing = [k for k in t.primary_key if k not in table.header]
+    if missing:
+        raise DiffError(f"{root / t.path}: the header lacks the key column(s) {', '.join(missing)}")
     rows: dict[Key, dict[str, str]] = {}
-    for _, cells in table.rows:
+    seen: dict[Key, int] = {}
+    for line, cells in table.rows:
+        if not any(cells):
+            continue
         row = dict(zip(table.header, cells, strict=False))
-        rows[tuple(row.get(k, "") for k in t.primary_key)] = row
+        key = tuple(row.get(k, "") for k in t.primary_key)
+        if key in seen:
+            raise DiffError(f"{root / t.path}:{line}: key {_key(key)!r} is already used on line {seen[key]}")
+        seen[key] = line
+        rows[key] = row
     return table.header, rows
 
 
