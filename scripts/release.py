@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import iran_relations  # noqa: E402
 from iran_relations.diff import diff  # noqa: E402
-from iran_relations.export import export  # noqa: E402
+from iran_relations.export import FORMATS, export  # noqa: E402
 
 PACKAGE_FILES = ("datapackage.json", "LICENSE", "LICENSE-DATA.md", "README.md", "CITATION.cff", "CHANGELOG.md")
 PACKAGE_FOLDERS = ("schemas", "data")
@@ -75,7 +75,7 @@ def data_zip(out: Path, v: str) -> Path:
 def exports(out: Path, scratch: Path, v: str) -> list[Path]:
     ds = iran_relations.load(ROOT)
     written = []
-    for fmt in ("sqlite", "xlsx", "parquet", "json", "analysis"):
+    for fmt in FORMATS:
         export(ds, fmt, scratch / fmt)
     stem = f"iran-relations-{v}"
     db = out / f"{stem}.db"
@@ -86,8 +86,14 @@ def exports(out: Path, scratch: Path, v: str) -> list[Path]:
     xlsx = out / f"{stem}.xlsx"
     shutil.copy(scratch / "xlsx" / "iran-relations.xlsx", xlsx)
     written += [db, out / f"{stem}.metadata.json", xlsx]
-    for fmt in ("parquet", "json", "analysis"):
-        folder = scratch / fmt / fmt
+    for fmt, sub in (
+        ("parquet", "parquet"),
+        ("json", "json"),
+        ("analysis", "analysis"),
+        ("stata", "stata"),
+        ("r", "r"),
+    ):
+        folder = scratch / fmt / sub
         files = [(p, f"{stem}-{fmt}/{p.name}") for p in sorted(folder.iterdir())]
         written.append(_zip(out / f"{stem}-{fmt}.zip", files))
     return written

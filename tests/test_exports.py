@@ -182,3 +182,50 @@ def test_every_format_can_be_asked_for_alone(tmp_path: Path) -> None:
     for fmt in FORMATS:
         assert main(["export", "--format", fmt, "--out", str(tmp_path / fmt), "--package", str(ROOT)]) == 0
         assert any((tmp_path / fmt).iterdir())
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_stata_files_read_back_with_their_labels(out: Path, table: str) -> None:
+    """Each .dta holds the table's rows and text; every field has its title as variable label and
+    every controlled list its schema labels as value labels, in schema order."""
+    pyreadstat = pytest.importorskip("pyreadstat")
+    t = next(t for t in SPEC.tables if t.name == table)
+    df, meta = pyreadstat.read_dta(str(out / "stata" / f"{table}.dta"))
+    rows = _csv(table)
+    assert len(df) == len(rows)
+    labels = meta.column_names_to_labels
+    for i, f in enumerate(t.fields):
+        assert labels[f.name] == f.title[:80]
+        if f.enum is not None:
+            given = {c.value: c.label for c in f.categories}
+            assert meta.variable_value_labels[f.name] == {n: given.get(v, v) for n, v in enumerate(f.enum, start=1)}
+            decoded = [f.enum[int(x) - 1] if x == x else "" for x in df[f.name]]
+            assert decoded == [r[i] for r in rows]
+        elif f.type == "string" and f.pattern is None:
+            assert df[f.name].tolist() == [r[i] for r in rows]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_r_files_read_back_with_factors(out: Path, table: str) -> None:
+    """Each .rds holds the table's rows; controlled lists are factors with the schema's values as
+    levels, in order."""
+    pyreadr = pytest.importorskip("pyreadr")
+    t = next(t for t in SPEC.tables if t.name == table)
+    df = pyreadr.read_r(str(out / "r" / f"{table}.rds"))[None]
+    rows = _csv(table)
+    assert len(df) == len(rows)
+    for i, f in enumerate(t.fields):
+        if f.enum is not None:
+            assert list(df[f.name].cat.categories) == list(f.enum)
+        if f.type == "string":
+            assert [("" if v != v or v is None else str(v)) for v in df[f.name]] == [r[i] for r in rows]
+
+
+def test_xlsx_sheets_have_frozen_headers_filters_and_widths(out: Path) -> None:
+    book = openpyxl.load_workbook(out / WORKBOOK)
+    for t in SPEC.tables:
+        sheet = book[t.name]
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+        widths = [sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(len(t.fields))]
+        assert all(w and w >= len(f.name) for w, f in zip(widths, t.fields, strict=True))

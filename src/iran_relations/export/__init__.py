@@ -1,5 +1,6 @@
-"""Exports of the data package: SQLite (with datasette metadata), Parquet, JSON and XLSX, and the
-analysis-ready tables derived from it (the relation–year panel, as CSV and Parquet).
+"""Exports of the data package: SQLite (with datasette metadata), Parquet, JSON, XLSX, Stata
+(``.dta`` with variable and value labels) and R (``.rds``), and the analysis-ready tables derived
+from it (the relation–year panel, as CSV and Parquet).
 
 Each writer takes a loaded :class:`~iran_relations.dataset.Dataset` and a folder, writes its files
 there and returns their paths. Every export of the tables holds exactly the rows of the CSVs, in
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("sqlite", "parquet", "json", "xlsx", "analysis")
+FORMATS = ("sqlite", "parquet", "json", "xlsx", "stata", "r", "analysis")
 
 
 def _writer(fmt: str) -> Callable[[Dataset, Path], list[Path]]:
@@ -29,6 +30,10 @@ def _writer(fmt: str) -> Callable[[Dataset, Path], list[Path]]:
         from .json_files import write
     elif fmt == "xlsx":
         from .xlsx import write
+    elif fmt == "stata":
+        from .stata import write
+    elif fmt == "r":
+        from .r_files import write
     elif fmt == "analysis":
         from .analysis import write
     else:
