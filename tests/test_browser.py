@@ -162,3 +162,36 @@ def test_the_event_list_filters_as_you_type(browser, server: str) -> None:
     assert sum(1 for r in rows.all() if r.is_visible()) == total
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("body", ["afghan-interim-administration", "iraqi-governing-council"])
+def test_a_roster_fits_a_laptop_screen_and_becomes_cards_on_a_phone(browser, server: str, body: str) -> None:
+    """At 1280 px every column (post to sources) is on screen with no horizontal scrolling and rows
+    stay short; at 390 px each seat is a card with its certainty and sources named."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/rosters/{body}/", wait_until="networkidle")
+    table = page.locator(".roster table").first
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    assert headers == ["post", "held by", "seat of / community", "from", "to", "certainty", "sources"]
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    wrap = page.evaluate(
+        "el => el.scrollWidth - el.clientWidth",
+        table.element_handle().evaluate_handle("t => t.closest('.md-typeset__scrollwrap') || t.parentElement"),
+    )
+    assert wrap <= 1
+    heights = [r.bounding_box()["height"] for r in table.locator("tbody tr").all()]
+    assert max(heights) < 90  # no row runs to several screens of sources
+    # a source number leads to its entry at the foot of the page
+    first = table.locator("tbody tr td:nth-child(7) a").first
+    target = first.get_attribute("href")
+    assert target.startswith("#source-") and page.locator(target).count() == 1
+    page.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{server}/rosters/{body}/", wait_until="networkidle")
+    table = phone.locator(".roster table").first
+    assert not table.locator("thead").is_visible()
+    cell = table.locator("tbody tr").first.locator("td:nth-child(6)")
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"certainty: "'
+    assert table.bounding_box()["width"] <= 390
+    phone.close()
