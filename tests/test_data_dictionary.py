@@ -52,7 +52,7 @@ def test_each_roster_page_lists_every_appointment_of_its_body() -> None:
         for a in members:
             assert any(
                 line.startswith(
-                    f"| {dictionary.cell(a['post'])} | [{dictionary.cell(names[a['person_id']])}](../actors/{a['person_id']}.md) |"
+                    f"| {dictionary.cell(a['post'])} | [{dictionary.cell(names[a['person_id']])}](../actors/{a['person_id']}.md)"
                 )
                 for line in rows
             ), a["appointment_id"]
