@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,12 @@ SNIPPETS = [
 
 @pytest.mark.parametrize(("page", "n", "code"), SNIPPETS, ids=[f"{p.name}#{n}" for p, n, _ in SNIPPETS])
 def test_snippet_runs(page: Path, n: int, code: str, tmp_path: Path) -> None:
-    """A snippet exits 0 and, where it says '# <expected output>' after print(...), prints that."""
+    """A snippet exits 0 and, where it says '# <expected output>' after print(...), prints that. It
+    runs in a folder laid out as the CSV download is (datapackage.json, data/, schemas/), so the
+    quick starts that read the files need nothing else."""
+    shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    for folder in ("data", "schemas"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     expected = [m.group(1).strip() for m in re.finditer(r"print\(.*\)\s*#\s*(.+)", code)]
@@ -41,3 +47,12 @@ def test_package_docstring_examples() -> None:
 
     result = doctest.testmod(iran_relations)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_csv_quick_starts_need_no_package() -> None:
+    """The getting-started snippets before 'The Python package' read the files alone."""
+    text = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    csv_only = text[: text.index("## The Python package")]
+    blocks = re.findall(r"```(?:python|r|sql|stata)\n(.*?)```", csv_only, re.S)
+    assert len(blocks) >= 4
+    assert all("iran_relations" not in b and "iran-relations" not in b for b in blocks)
