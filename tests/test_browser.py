@@ -55,9 +55,10 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
     project = tmp_path_factory.mktemp("project")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = "docs_hooks/site_figures.py"
-    assert hook in config
-    (project / "mkdocs.yml").write_text(config.replace(hook, str(ROOT / hook)), encoding="utf-8")
+    for hook in ("docs_hooks/site_figures.py", "docs_hooks/site_explorer.py"):
+        assert hook in config
+        config = config.replace(hook, str(ROOT / hook))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "CHANGELOG.md", project / "CHANGELOG.md")  # included by docs/changelog.md
     ds = iran_relations.load(ROOT)
@@ -195,3 +196,44 @@ def test_a_roster_fits_a_laptop_screen_and_becomes_cards_on_a_phone(browser, ser
     assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"certainty: "'
     assert table.bounding_box()["width"] <= 390
     phone.close()
+
+
+def test_the_ties_explorer_follows_its_year_and_filters_and_links_to_actors(browser, server: str) -> None:
+    """The count of ties shown is the relation–year panel's for that year; unticking a kind of tie
+    or a certainty removes exactly those ties; clicking an actor opens its page."""
+    import iran_relations
+
+    panel = iran_relations.load(ROOT).relation_years()
+    panel = panel[panel["source_id"] != panel["target_id"]]
+    page, errors = _open(browser, server + "/explorer/")
+    page.wait_for_selector("#explorer[data-ready='1']")
+
+    def shown() -> int:
+        return int(page.inner_text("#explorer-count").split()[0])
+
+    for year in (1995, 2001, 2015):
+        page.locator("#explorer-year").fill(str(year))
+        assert shown() == panel[panel["year"] == year]["relation_id"].nunique()
+        assert page.inner_text("#explorer-year-shown") == str(year)
+    year_rows = panel[panel["year"] == 2015]
+    page.uncheck("#explorer-groups input[value='support']")
+    assert shown() == year_rows[year_rows["group"] != "support"]["relation_id"].nunique()
+    page.uncheck("#explorer-certainty input[value='alleged']")
+    kept = year_rows[(year_rows["group"] != "support") & (year_rows["certainty"] != "alleged")]
+    assert shown() == kept["relation_id"].nunique()
+    page.check("#explorer-groups input[value='support']")
+    page.check("#explorer-certainty input[value='alleged']")
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.locator("#explorer-graph").scroll_into_view_if_needed()
+    page.evaluate("() => document.getElementById('explorer').explorer.resize()")  # let it re-measure its frame
+    page.wait_for_timeout(200)
+    box = page.locator("#explorer-graph").bounding_box()
+    spot = page.evaluate("() => document.getElementById('explorer').explorer.$id('iran').renderedPosition()")
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    # Iran's node, or one drawn over it where the layout packs the hub tightly: an actor page opens.
+    page.wait_for_url("**/actors/**")
+    opened = page.url.rstrip("/").rsplit("/", 1)[-1]
+    actors = iran_relations.load(ROOT).actors
+    assert page.inner_text("h1").rstrip().rstrip("¶").strip() == actors[opened].name
+    assert errors == []
+    page.close()
