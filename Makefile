@@ -39,23 +39,13 @@ validate: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python scripts/generate_models.py
 	$(BIN)/python scripts/generate_codes_doc.py
-	$(BIN)/python scripts/generate_data_dictionary.py
-	$(BIN)/python scripts/generate_rosters.py
-	$(BIN)/python scripts/generate_actor_pages.py
 	$(BIN)/python scripts/generate_cli_doc.py
-	$(BIN)/python scripts/generate_sources_page.py
-	$(BIN)/python scripts/figures.py
 	$(BIN)/python scripts/generate_cite_page.py
 
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate_models.py --check
 	$(BIN)/python scripts/generate_codes_doc.py --check
-	$(BIN)/python scripts/generate_data_dictionary.py --check
-	$(BIN)/python scripts/generate_rosters.py --check
-	$(BIN)/python scripts/generate_actor_pages.py --check
 	$(BIN)/python scripts/generate_cli_doc.py --check
-	$(BIN)/python scripts/generate_sources_page.py --check
-	$(BIN)/python scripts/figures.py --check
 	$(BIN)/python scripts/generate_cite_page.py --check
 
 dist: $(STAMP)

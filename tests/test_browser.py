@@ -55,7 +55,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
     project = tmp_path_factory.mktemp("project")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for hook in ("docs_hooks/site_figures.py", "docs_hooks/site_explorer.py"):
+    for hook in ("docs_hooks/site_pages.py", "docs_hooks/site_figures.py", "docs_hooks/site_explorer.py"):
         assert hook in config
         config = config.replace(hook, str(ROOT / hook))
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -63,6 +63,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     shutil.copy(ROOT / "CHANGELOG.md", project / "CHANGELOG.md")  # included by docs/changelog.md
     ds = iran_relations.load(ROOT)
     actor = next(iter(ds.actors.values())).model_copy(update={"name": HOSTILE_NAME, "description": HOSTILE_TEXT})
+    (project / "docs" / "actors").mkdir(exist_ok=True)
     (project / "docs" / "actors" / "hostile-test.md").write_text(actor_pages.actor_page(ds, actor), encoding="utf-8")
     site = project / "site"
     done = subprocess.run(

@@ -14,9 +14,7 @@ from iran_relations.table_schema import FieldSpec, read_package  # noqa: E402
 
 
 def test_the_pages_are_up_to_date_and_cover_every_table_and_field() -> None:
-    pages = dictionary.pages()
-    for path, text in pages.items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run `make generate`"
+    pages = dictionary.pages()  # built with the site (docs_hooks/site_pages.py), never committed
     for t in read_package(ROOT).tables:
         page = pages[dictionary.FOLDER / f"{t.name}.md"]
         for f in t.fields:
@@ -45,7 +43,6 @@ def test_each_roster_page_lists_every_appointment_of_its_body() -> None:
         names = {r["actor_id"]: r["name"] for r in csv.DictReader(f)}
     for body in rosters.BODIES:
         text = pages[rosters.FOLDER / f"{body}.md"]
-        assert (rosters.FOLDER / f"{body}.md").read_text(encoding="utf-8") == text, "run `make generate`"
         rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| post |")]
         members = [a for a in appointments if a["organization_id"] == body]
         assert len(rows) == len(members) > 0
@@ -85,7 +82,6 @@ def test_every_actor_has_a_page_with_every_name_it_is_known_by() -> None:
     index = pages[actor_pages.FOLDER / "index.md"]
     for a in actors:
         page = pages[actor_pages.FOLDER / f"{a['actor_id']}.md"]
-        assert (actor_pages.FOLDER / f"{a['actor_id']}.md").read_text(encoding="utf-8") == page, "run `make generate`"
         assert page.splitlines()[2] == f"# {dictionary.cell(a['name'])}"
         assert f"]({a['actor_id']}.md)" in index
     for n in names:
@@ -114,7 +110,6 @@ def test_the_bibliography_lists_every_citation_with_what_it_backs() -> None:
     import generate_sources_page as sources
 
     page = sources.render()
-    assert sources.TARGET.read_text(encoding="utf-8") == page, "run `make generate`"
     with (ROOT / "data" / "evidence.csv").open(encoding="utf-8", newline="") as f:
         evidence = list(csv.DictReader(f))
     with (ROOT / "data" / "citations.csv").open(encoding="utf-8", newline="") as f:
@@ -137,8 +132,6 @@ def test_the_timeline_and_ties_pages_give_the_figures_numbers_as_text() -> None:
     import figures
 
     pages = figures.pages()
-    for path, text in pages.items():
-        assert path.read_text(encoding="utf-8") == text, "run `make generate`"
     with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as f:
         events = list(csv.DictReader(f))
     timeline = pages[ROOT / "docs" / "timeline.md"]

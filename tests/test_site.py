@@ -62,3 +62,17 @@ def test_the_figures_are_drawn_and_each_page_describes_its_figure(site: Path) ->
         images = re.findall(r'<img alt="([^"]*)" src="([^"]*figures/[^"]+)"', html)
         assert images, page
         assert all(len(alt) > 40 for alt, _ in images), page
+
+
+def test_no_page_made_from_the_data_is_committed() -> None:
+    """A data-only pull request touches only data/: the pages made from the data are built with the
+    site (docs_hooks/site_pages.py) and none of them is in the repository."""
+    sys.path.insert(0, str(ROOT / "docs_hooks"))
+    import site_pages
+
+    made = {f"docs/{uri}" for uri in site_pages.data_pages()}
+    assert len(made) > 200  # an actor page each, rosters, sources, timeline, dictionary
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True)
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert made.isdisjoint(tracked.stdout.split())
