@@ -97,3 +97,23 @@ def test_version_flag(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert json.loads((ROOT / "datapackage.json").read_text())["version"] in capsys.readouterr().out
+
+
+def test_every_command_says_which_package_it_read(tmp_path, capsys) -> None:
+    """One package argument, one default rule, and each command names the package and version it read."""
+    import json as _json
+
+    from conftest import ROOT
+
+    version = _json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    said = f"package {ROOT.resolve()} (version {version})"
+    for argv in (
+        ["validate", "--package", str(ROOT)],
+        ["fmt", "--check", "--package", str(ROOT)],
+        ["stats", "--package", str(ROOT)],
+        ["show", "iran", "--package", str(ROOT)],
+        ["search", "Qanuni", "--package", str(ROOT)],
+    ):
+        assert main(argv) == 0, argv
+        assert said in capsys.readouterr().err, argv
+    assert main(["validate", str(ROOT), "--package", str(tmp_path)]) == 2  # the package twice, differently

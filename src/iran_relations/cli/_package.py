@@ -12,7 +12,7 @@ from ..locations import DESCRIPTOR
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["add_path", "load_package", "safe"]
+__all__ = ["add_path", "load_package", "safe", "say_package", "package_path"]
 
 
 def add_path(parser) -> None:  # noqa: ANN001 - argparse parser
@@ -23,18 +23,32 @@ def add_path(parser) -> None:  # noqa: ANN001 - argparse parser
     )
 
 
+def package_path(path: str | None) -> str | None:
+    """The one default rule every command shares: the package given, else the current folder if
+    it holds a datapackage.json, else (None) the release bundled with the code."""
+    if path is None and Path(DESCRIPTOR).is_file():
+        return "."
+    return path
+
+
+def say_package(command: str, root: Path, version: str) -> None:
+    """Tell the reader which package a command read (on stderr, so stdout stays the result)."""
+    print(f"iran-relations {command}: package {root.resolve()} (version {version})", file=sys.stderr)
+
+
 def load_package(path: str | None, command: str) -> Dataset | None:
     """The dataset at ``path`` (see :func:`add_path`), or None after printing why it cannot be read."""
     from ..dataset import LoadError, load
     from ..table_schema import DescriptorError
 
-    if path is None and Path(DESCRIPTOR).is_file():
-        path = "."
+    path = package_path(path)
     if path is not None and not Path(path).exists():
         print(f"iran-relations {command}: {path}: no such file or folder", file=sys.stderr)
         return None
     try:
-        return load(path)
+        ds = load(path)
+        say_package(command, ds.root, ds.version)
+        return ds
     except (DescriptorError, LoadError, OSError) as e:
         print(
             f"iran-relations {command}: cannot load the package: {e} (run `iran-relations validate` for every problem)",

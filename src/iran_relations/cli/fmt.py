@@ -7,12 +7,17 @@ import sys
 from pathlib import Path
 
 from ..locations import DESCRIPTOR
+from ._package import add_path, package_path, say_package
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=".", help="the package folder or its datapackage.json (default: .)")
+    parser.add_argument("path", nargs="?", help="the package folder or its datapackage.json (the same as --package)")
+    add_path(parser)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
-    parser.epilog = "exit status: 0 canonical (or rewritten), 1 not canonical (--check), 2 a file cannot be formatted"
+    parser.epilog = (
+        "the package is found as by every command, except that fmt never rewrites the release bundled "
+        "with the code; exit status: 0 canonical (or rewritten), 1 not canonical (--check), 2 a file cannot be formatted"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,15 +25,20 @@ def run(args: argparse.Namespace) -> int:
     from ..locations import resolve_root
     from ..table_schema import DescriptorError, read_package
 
-    root = resolve_root(args.path)
+    given = package_path(args.path or args.package)
+    if given is None:
+        print(f"iran-relations fmt: no {DESCRIPTOR} in this folder: give the package to format", file=sys.stderr)
+        return 2
+    root = resolve_root(given)
     if not (root / DESCRIPTOR).is_file():
-        print(f"iran-relations fmt: {args.path}: no {DESCRIPTOR} there", file=sys.stderr)
+        print(f"iran-relations fmt: {given}: no {DESCRIPTOR} there", file=sys.stderr)
         return 2
     try:
         spec = read_package(Path(root))
     except DescriptorError as e:
         print(f"iran-relations fmt: cannot read the package: {e}", file=sys.stderr)
         return 2
+    say_package("fmt", spec.root, spec.version)
     result = format_package(spec, check=args.check)
     verb = "would reformat" if args.check else "reformatted"
     for path in result.changed:

@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
         share = 100 * c["with_evidence"] / c["rows"] if c["rows"] else 0.0
         certainty = ", ".join(f"{k} {v}" for k, v in c["certainty"].items())
         print(
-            f"{t}: {c['with_evidence']}/{c['rows']} with evidence ({share:.0f}%), {c['evidence_rows']} evidence rows; certainty: {certainty}"
+            f"{t}: {c['with_evidence']}/{c['rows']} with evidence ({share:.0f}%), {c['evidence_rows']} evidence rows"
+            + (f"; certainty: {certainty}" if certainty else "")
         )
     span = found["date_span"]
     print(f"Dates: {span['earliest']} to {span['latest']}")
