@@ -2,7 +2,8 @@
 
     python scripts/check_version.py
 
-Compares the working tree with the newest release tag (``vX.Y.Z``) by key, with
+Compares the working tree with the newest release the repository records (CHANGELOG's dated
+sections, or a ``vX.Y.Z`` tag; see :mod:`iran_relations.versioning`) by key, with
 ``iran-relations diff``, and applies the Frictionless data-package versioning rules:
 
 - MAJOR: a table or field removed (a rename is a removal and an addition), or a row of a keyed
@@ -10,16 +11,13 @@ Compares the working tree with the newest release tag (``vX.Y.Z``) by key, with
 - MINOR: a table, field or row added;
 - PATCH: a row corrected, or a row of a link table removed.
 
-With no release tag yet, there is nothing to compare with and the check passes. Exit 0 when the
+With no release recorded yet, there is nothing to compare with and the check passes. Exit 0 when the
 version is enough, 1 when it is not (saying which bump is needed), 2 when it cannot run.
 """
 
 from __future__ import annotations
 
 import csv
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,42 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from iran_relations import versioning  # noqa: E402
 from iran_relations.diff import PackageDiff, diff  # noqa: E402
+from iran_relations.errors import IranRelationsError  # noqa: E402
 from iran_relations.table_schema import read_package  # noqa: E402
-
-LEVELS = ("none", "patch", "minor", "major")
-
-
-def parse(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(x) for x in version.lstrip("v").split("."))
-    return major, minor, patch
+from iran_relations.versioning import LEVELS, parse  # noqa: E402
 
 
 def needed(d: PackageDiff, redirected: frozenset[tuple[str, str]] = frozenset()) -> str:
-    """The smallest step the changes in ``d`` call for. A removed row of a keyed table whose ID
-    the new package redirects (``redirected`` holds (table, old_id) pairs) keeps its meaning: it
-    is not a breaking change."""
-    keyed = set(read_package(ROOT).keyed_tables)
-    broken = any((t.name, k[0]) not in redirected for t in d.tables if t.name in keyed for k in t.removed)
-    if d.tables_removed or any(t.fields_removed for t in d.tables) or broken:
-        return "major"
-    if d.tables_added or any(t.fields_added or t.added for t in d.tables):
-        return "minor"
-    if any(t.changed or t.removed for t in d.tables):
-        return "patch"
-    return "none"
-
-
-def taken(old: str, new: str) -> str:
-    """The step from version ``old`` to ``new``."""
-    a, b = parse(old), parse(new)
-    if b[0] > a[0]:
-        return "major"
-    if b[0] == a[0] and b[1] > a[1]:
-        return "minor"
-    if b[:2] == a[:2] and b[2] > a[2]:
-        return "patch"
-    return "none"
+    """The smallest step the changes in ``d`` call for (see :func:`iran_relations.versioning.needed`)."""
+    return versioning.needed(d, set(read_package(ROOT).keyed_tables), redirected)
 
 
 def _redirected() -> frozenset[tuple[str, str]]:
@@ -74,35 +46,32 @@ def _redirected() -> frozenset[tuple[str, str]]:
         return frozenset((r.get("record_table", ""), r.get("old_id", "")) for r in csv.DictReader(f))
 
 
-def last_release() -> str | None:
-    done = subprocess.run(["git", "tag", "--list", "v*.*.*"], cwd=ROOT, capture_output=True, text=True)
-    tags = [t for t in done.stdout.split() if re.fullmatch(r"v\d+\.\d+\.\d+", t)]
-    return max(tags, key=parse) if tags else None
-
-
 def main() -> int:
-    tag = last_release()
-    if tag is None:
-        print("check-version: no release tag (vX.Y.Z) yet: nothing to compare with")
+    try:
+        release = versioning.last_release(ROOT)
+    except versioning.VersionError as e:
+        print(f"check-version: {e}", file=sys.stderr)
+        return 2
+    if release is None:
+        print(
+            "check-version: no release recorded yet (no dated CHANGELOG section, no vX.Y.Z tag): nothing to compare with"
+        )
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(
-            ["git", "archive", tag, "datapackage.json", "schemas", "data"], cwd=ROOT, capture_output=True
-        )
-        if archive.returncode != 0:
-            print(f"check-version: cannot read {tag}: {archive.stderr.decode().strip()}", file=sys.stderr)
+        try:
+            old_root = versioning.package_at(ROOT, release.ref, Path(tmp) / "old")
+            d = diff(old_root, ROOT)
+        except IranRelationsError as e:
+            print(f"check-version: cannot compare with {release.version}: {e}", file=sys.stderr)
             return 2
-        (Path(tmp) / "old.tar").write_bytes(archive.stdout)
-        shutil.unpack_archive(Path(tmp) / "old.tar", Path(tmp) / "old", "tar")
-        d = diff(Path(tmp) / "old", ROOT)
-    old, new = parse(tag), read_package(ROOT).version
-    need, step = needed(d, _redirected()), taken(tag, new)
-    if LEVELS.index(step) >= LEVELS.index(need) and (need != "none" or parse(new) >= old):
-        print(f"check-version: {tag} -> {new}: a {step} step; the changes need at least {need}")
+    new = read_package(ROOT).version
+    need, taken = needed(d, _redirected()), versioning.step(release.version, new)
+    if LEVELS.index(taken) >= LEVELS.index(need) and (need != "none" or parse(new) >= parse(release.version)):
+        print(f"check-version: {release.version} -> {new}: a {taken} step; the changes need at least {need}")
         return 0
     print(
-        f"check-version: the data changed since {tag} in a way that needs a {need.upper()} version step, "
-        f"but datapackage.json says {new} ({step} step). Bump the version in datapackage.json and "
+        f"check-version: the data changed since {release.version} in a way that needs a {need.upper()} version "
+        f"step, but datapackage.json says {new} ({taken} step). Bump the version in datapackage.json and "
         "CITATION.cff and .zenodo.json, and add a CHANGELOG.md entry. What changed:\n" + d.to_text(),
         file=sys.stderr,
     )

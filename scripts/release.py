@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import iran_relations  # noqa: E402
+from iran_relations import versioning  # noqa: E402
 from iran_relations.diff import diff  # noqa: E402
 from iran_relations.export import FORMATS, export  # noqa: E402
 
@@ -99,36 +100,18 @@ def exports(out: Path, scratch: Path, v: str) -> list[Path]:
     return written
 
 
-def _previous_tag(v: str) -> str | None:
-    def parse(tag: str) -> tuple[int, ...]:
-        return tuple(int(x) for x in tag.lstrip("v").split("."))
-
-    done = subprocess.run(["git", "tag", "--list", "v*.*.*"], cwd=ROOT, capture_output=True, text=True)
-    tags = [t for t in done.stdout.split() if re.fullmatch(r"v\d+\.\d+\.\d+", t) and parse(t) < parse(v)]
-    return max(tags, key=parse) if tags else None
-
-
 def release_notes(out: Path, scratch: Path, v: str) -> Path:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     section = re.search(rf"^## \[{re.escape(v)}\].*?(?=^## \[|\Z)", changelog, re.M | re.S) or re.search(
         r"^## \[Unreleased\].*?(?=^## \[|\Z)", changelog, re.M | re.S
     )
     lines = [f"# iran-relations {v}", "", (section.group(0).strip() if section else "No changelog entry."), ""]
-    previous = _previous_tag(v)
+    previous = versioning.last_release(ROOT, before=v)
     if previous is None:
         lines += ["## Data changes", "", "This is the first release: there is no earlier one to compare with."]
     else:
-        old = scratch / "previous"
-        old.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", previous, "datapackage.json", "schemas", "data"],
-            cwd=ROOT,
-            capture_output=True,
-            check=True,
-        )
-        (scratch / "previous.tar").write_bytes(archive.stdout)
-        shutil.unpack_archive(scratch / "previous.tar", old, "tar")
-        lines += [f"Compared with {previous}.", "", diff(old, ROOT).to_markdown()]
+        old = versioning.package_at(ROOT, previous.ref, scratch / "previous")
+        lines += [f"Compared with {previous.version}.", "", diff(old, ROOT).to_markdown()]
     path = out / f"RELEASE-NOTES-{v}.md"
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     return path

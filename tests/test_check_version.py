@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import check_version  # noqa: E402
 
 from iran_relations.diff import PackageDiff, TableDiff  # noqa: E402
+from iran_relations.versioning import releases, step  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -37,11 +38,11 @@ def test_each_kind_of_change_needs_its_step(change: PackageDiff, need: str) -> N
 
 
 def test_steps_between_versions() -> None:
-    assert check_version.taken("v1.2.3", "2.0.0") == "major"
-    assert check_version.taken("v1.2.3", "1.3.0") == "minor"
-    assert check_version.taken("v1.2.3", "1.2.4") == "patch"
-    assert check_version.taken("v1.2.3", "1.2.3") == "none"
-    assert check_version.taken("v1.2.3", "1.1.9") == "none"
+    assert step("v1.2.3", "2.0.0") == "major"
+    assert step("v1.2.3", "1.3.0") == "minor"
+    assert step("v1.2.3", "1.2.4") == "patch"
+    assert step("v1.2.3", "1.2.3") == "none"
+    assert step("v1.2.3", "1.1.9") == "none"
 
 
 def _set_version(repo: Path, version: str) -> None:
@@ -51,10 +52,58 @@ def _set_version(repo: Path, version: str) -> None:
     path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+_CODE = (
+    "scripts/check_version.py",
+    "src/iran_relations/diff.py",
+    "src/iran_relations/versioning.py",
+    "src/iran_relations/errors.py",
+    "src/iran_relations/table_schema.py",
+)
+
+
+def _add_event(repo: Path) -> str:
+    path = repo / "data" / "events.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    extra = list(rows[1])
+    extra[0] = "added-" + extra[0]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([*rows, extra])
+    return extra[0]
+
+
+def test_a_release_is_found_from_the_changelog_without_any_tag(tmp_path: Path) -> None:
+    """A clone with no tags (as CI may have) finds the last release from CHANGELOG's dated section
+    and the commit that dated it, and holds a later data change to a version step."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "--quiet", "--no-tags", str(ROOT), str(repo)], check=True, capture_output=True)
+    out = lambda *a: subprocess.run(["git", *a], cwd=repo, capture_output=True, text=True).stdout  # noqa: E731
+    for tag in out("tag", "--list").split():
+        git(repo, "tag", "-d", tag)
+    for rel in _CODE:
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_bytes((ROOT / rel).read_bytes())
+    _set_version(repo, "1.0.0")
+    changelog = repo / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8")
+    changelog.write_text(
+        text.replace("## [Unreleased]", "## [Unreleased]\n\n## [1.0.0] - 2026-12-06", 1), encoding="utf-8"
+    )
+    git(repo, "commit", "--quiet", "-am", "release 1.0.0")
+    dated = out("rev-parse", "HEAD").strip()
+    assert [(r.version, r.ref) for r in releases(repo)] == [("1.0.0", dated)]
+    run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
+    assert run().returncode == 0
+    _add_event(repo)
+    failed = run()
+    assert failed.returncode == 1 and "MINOR" in failed.stderr and "since 1.0.0" in failed.stderr
+    _set_version(repo, "1.1.0")
+    assert run().returncode == 0
+
+
 def test_a_clone_with_a_release_tag_is_held_to_the_rules(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(repo)], check=True, capture_output=True)
-    for rel in ("scripts/check_version.py", "src/iran_relations/diff.py"):  # this checkout's versions
+    for rel in _CODE:  # this checkout's versions
         (repo / rel).write_bytes((ROOT / rel).read_bytes())
     _set_version(repo, "1.0.0")
     git(repo, "commit", "--quiet", "-am", "release 1.0.0")

@@ -93,6 +93,6 @@ def test_the_data_zip_is_a_whole_data_package(released) -> None:
 def test_the_release_notes_name_the_data_change_since_the_last_tag(released) -> None:
     _, out, key = released
     notes = (out / f"RELEASE-NOTES-{VERSION}.md").read_text(encoding="utf-8")
-    assert "Compared with v0.0.1." in notes
+    assert "Compared with 0.0.1." in notes
     assert f"changed `{key}`: title:" in notes and "(retitled)" in notes
     assert "| `events` | 0 | 0 | 1 |" in notes

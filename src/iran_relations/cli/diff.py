@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -48,16 +46,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_git(ref: str, dest: Path) -> str | None:
-    """The package as it stands at git ``ref`` of the repository here, unpacked into ``dest``."""
+    """The package as it stands at git ``ref`` of the repository here (a tag, a commit, or a
+    release version such as 0.1.0 that CHANGELOG dates), unpacked into ``dest``."""
+    from ..versioning import VersionError, package_at, releases
+
+    here = Path.cwd()
     try:
-        done = subprocess.run(
-            ["git", "archive", ref, "datapackage.json", "schemas", "data"], capture_output=True, check=False
-        )
-    except OSError:
+        ref = next((r.ref for r in releases(here) if r.version == ref.lstrip("v")), ref)
+        return str(package_at(here, ref, dest))
+    except VersionError:
         return None
-    if done.returncode != 0:
-        return None
-    dest.mkdir(parents=True)
-    (dest / "package.tar").write_bytes(done.stdout)
-    shutil.unpack_archive(dest / "package.tar", dest, "tar")
-    return str(dest)
