@@ -66,7 +66,7 @@ def explorer_data(ds: Any) -> dict[str, Any]:
     }
 
 
-def on_files(files: Files, config) -> Files:  # noqa: ANN001 - mkdocs' config object
+def on_files(files: Files, config) -> Files:
     ds = iran_relations.load(ROOT)
     content = json.dumps(explorer_data(ds), ensure_ascii=False, separators=(",", ":"))
     files.append(File.generated(config, PATH, content=content))

@@ -19,7 +19,7 @@ import figures  # noqa: E402
 import iran_relations  # noqa: E402
 
 
-def on_files(files: Files, config) -> Files:  # noqa: ANN001 - mkdocs' config object
+def on_files(files: Files, config) -> Files:
     ds = iran_relations.load(ROOT)
     for path, content in figures.svgs(ds).items():
         files.append(File.generated(config, path, content=content))

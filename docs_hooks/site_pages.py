@@ -39,7 +39,7 @@ def data_pages() -> dict[str, str]:
     return {path.relative_to(DOCS).as_posix(): text for path, text in made.items()}
 
 
-def on_files(files: Files, config) -> Files:  # noqa: ANN001 - mkdocs' config object
+def on_files(files: Files, config) -> Files:
     for uri, text in data_pages().items():
         stale = files.get_file_from_path(uri)
         if stale is not None:  # a copy left on disk by an older checkout: the data's page wins

@@ -54,14 +54,14 @@ COLOURS = {
 # -- numbers -------------------------------------------------------------------------------------
 
 
-def events_by_year(ds) -> dict[int, Counter]:  # noqa: ANN001
+def events_by_year(ds) -> dict[int, Counter]:
     years: dict[int, Counter] = defaultdict(Counter)
     for e in ds.events.values():
         years[e.date.first_year or e.date.last_year][e.event_type] += 1
     return dict(sorted(years.items()))
 
 
-def iran_family(ds) -> set[str]:  # noqa: ANN001
+def iran_family(ds) -> set[str]:
     """Iran and every actor whose chain of parent organisations leads to it (IRGC, Quds Force…)."""
     family = {IRAN} if IRAN in ds.actors else set()
     for a in ds.actors.values():
@@ -77,17 +77,17 @@ def iran_family(ds) -> set[str]:  # noqa: ANN001
     return family
 
 
-def iran_ties(ds) -> list:  # noqa: ANN001
+def iran_ties(ds) -> list:
     """Relations with Iran or a part of the Iranian state at one end (not within the state itself)."""
     family = iran_family(ds)
     return [r for r in ds.relations.values() if (r.source_id in family) != (r.target_id in family)]
 
 
-def counterpart(r, family: set[str]) -> str:  # noqa: ANN001
+def counterpart(r, family: set[str]) -> str:
     return r.target_id if r.source_id in family else r.source_id
 
 
-def dyad_years(ds) -> dict[str, dict[int, dict[str, dict]]]:  # noqa: ANN001
+def dyad_years(ds) -> dict[str, dict[int, dict[str, dict]]]:
     """counterpart → year → group → {types, certainties, stated}: the ties around Iran, year by year."""
     family = iran_family(ds)
     ids = {r.relation_id: r for r in iran_ties(ds)}
@@ -120,7 +120,7 @@ def _ranges(years: list[int]) -> str:
 # -- figures -------------------------------------------------------------------------------------
 
 
-def _svg(fig) -> bytes:  # noqa: ANN001
+def _svg(fig) -> bytes:
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
@@ -150,7 +150,7 @@ EVENT_COLOURS = {
 }
 
 
-def timeline_svg(ds) -> bytes:  # noqa: ANN001
+def timeline_svg(ds) -> bytes:
     plt = _pyplot()
     years = events_by_year(ds)
     group_of = {c.value: c.group for c in ds.spec.table("events").field("event_type").categories}
@@ -183,12 +183,12 @@ STRONG = {"confirmed", "reported"}
 REGIONS = {"afghanistan": "AF", "iraq": "IQ", "elsewhere": None}
 
 
-def region_of(ds, actor_id: str) -> str:  # noqa: ANN001
+def region_of(ds, actor_id: str) -> str:
     country = ds.actors[actor_id].country
     return next((name for name, code in REGIONS.items() if code == country), "elsewhere")
 
 
-def ties_svg(ds, region: str) -> bytes:  # noqa: ANN001
+def ties_svg(ds, region: str) -> bytes:
     """Counterpart × year: a mark per group of ties active that year, filled when reported or
     confirmed, hollow when only alleged or disputed, faint when the year is only possible."""
     plt = _pyplot()
@@ -287,7 +287,7 @@ def tables_svg() -> bytes:
     return _svg(fig)
 
 
-def svgs(ds) -> dict[str, bytes]:  # noqa: ANN001
+def svgs(ds) -> dict[str, bytes]:
     """Every figure, by its path in the site."""
     return {
         "figures/timeline.svg": timeline_svg(ds),
@@ -299,7 +299,7 @@ def svgs(ds) -> dict[str, bytes]:  # noqa: ANN001
 # -- pages ---------------------------------------------------------------------------------------
 
 
-def timeline_page(ds) -> str:  # noqa: ANN001
+def timeline_page(ds) -> str:
     years = events_by_year(ds)
     out = [HEADER, "", "# Timeline", ""]
     out += [
@@ -337,7 +337,7 @@ def timeline_page(ds) -> str:  # noqa: ANN001
     return "\n".join(out).rstrip() + "\n"
 
 
-def relations_page(ds) -> str:  # noqa: ANN001
+def relations_page(ds) -> str:
     family = iran_family(ds)
     grid = dyad_years(ds)
     ties = iran_ties(ds)
@@ -397,7 +397,7 @@ def relations_page(ds) -> str:  # noqa: ANN001
     return "\n".join(out).rstrip() + "\n"
 
 
-def _tie_line(ds, r) -> str:  # noqa: ANN001
+def _tie_line(ds, r) -> str:
     against = f" against [{cell(ds.actors[r.against_id].name)}](actors/{r.against_id}.md)" if r.against_id else ""
     return (
         f"- [{cell(ds.actors[r.source_id].name)}](actors/{r.source_id}.md) {r.relation_type.replace('_', ' ')} "

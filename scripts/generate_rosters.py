@@ -37,14 +37,14 @@ class Notes:
     def __init__(self) -> None:
         self.order: dict[str, int] = {}
 
-    def refs(self, ds, a) -> str:  # noqa: ANN001
+    def refs(self, ds, a) -> str:
         marks = []
         for c in ds.citations_for(a):
             n = self.order.setdefault(c.citation_id, len(self.order) + 1)
             marks.append(f'<a href="#source-{n}" title="{cell(c.publisher)}, {c.published or "undated"}">{n}</a>')
         return " ".join(marks)
 
-    def listing(self, ds) -> list[str]:  # noqa: ANN001
+    def listing(self, ds) -> list[str]:
         out = []
         for cid, n in self.order.items():
             c = ds.citations[cid]
@@ -53,11 +53,11 @@ class Notes:
         return out
 
 
-def _link(actor) -> str:  # noqa: ANN001
+def _link(actor) -> str:
     return f"[{cell(actor.name)}](../actors/{actor.actor_id}.md)"
 
 
-def _row(ds, a, notes: Notes) -> str:  # noqa: ANN001
+def _row(ds, a, notes: Notes) -> str:
     person = ds.person(a)
     faction = ds.faction(a)
     seat = _link(faction) if faction else ""
@@ -79,12 +79,12 @@ def _row(ds, a, notes: Notes) -> str:  # noqa: ANN001
     )
 
 
-def _when(a) -> tuple:  # noqa: ANN001
+def _when(a) -> tuple:
     """Dated appointments first, by the earliest day their start may stand for."""
     return (0, *a.start_date.sort_key) if a.start_date else (1, dt.date.min, 0)
 
 
-def page(ds, body_id: str) -> str:  # noqa: ANN001
+def page(ds, body_id: str) -> str:
     body = ds.actors[body_id]
     members = ds.members(body_id)
     seats = [a for a in members if a.post != PRESIDENCY]

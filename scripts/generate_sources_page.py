@@ -69,7 +69,7 @@ def render() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _provenance(ds) -> list[str]:  # noqa: ANN001
+def _provenance(ds) -> list[str]:
     p = provenance(ds)
     c = p["citations"]
     out = [

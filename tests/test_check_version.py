@@ -13,10 +13,10 @@ from conftest import ROOT, git
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import check_version  # noqa: E402
+import check_version
 
-from iran_relations.diff import PackageDiff, TableDiff  # noqa: E402
-from iran_relations.versioning import releases, step  # noqa: E402
+from iran_relations.diff import PackageDiff, TableDiff
+from iran_relations.versioning import releases, step
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import generate_data_dictionary as dictionary  # noqa: E402
+import generate_data_dictionary as dictionary
 
-from iran_relations.table_schema import FieldSpec, read_package  # noqa: E402
+from iran_relations.table_schema import FieldSpec, read_package
 
 
 def test_the_pages_are_up_to_date_and_cover_every_table_and_field() -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["add_path", "load_package", "safe", "say_package", "package_path"]
 
 
-def add_path(parser) -> None:  # noqa: ANN001 - argparse parser
+def add_path(parser) -> None:
     parser.add_argument(
         "--package",
         metavar="PATH",
