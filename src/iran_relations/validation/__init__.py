@@ -51,13 +51,19 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
 
 
 def _cross_table(frames: Frames) -> list[Issue]:
-    """The layers after the first, in the order their masks depend on each other."""
+    """The layers after the first. Two of them reject rows (a repeated key; a cell the typed model
+    refuses): they return what they rejected, and it is applied here before the layers that judge
+    rows, so that no row or cell is reported twice. The others only report."""
     issues: list[Issue] = []
     keys = Keys(frames)
-    issues += check_primary_keys(frames, keys)
+    keyed = check_primary_keys(frames, keys)
+    frames.apply(keyed.rejected)
+    issues += keyed.issues
     issues += check_foreign_keys(frames, keys)
     issues += check_countries(frames)
-    issues += check_models(frames)
+    modelled = check_models(frames)
+    frames.apply(modelled.rejected)
+    issues += modelled.issues
     issues += check_rules(frames)
     issues += check_coverage(frames, keys)
     issues += check_cycles(frames)

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from ..issues import Issue
 from ..patterns import PATTERN_FORMS
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
-from .frame import STRING, Frame, Frames, constant, is_ascii_printable, rows_mask, where
+from .frame import STRING, Frame, Frames, LayerResult, Rejected, constant, is_ascii_printable, rows_mask, where
 from .keys import Keys
 from .source import Source, read_source
 
@@ -248,9 +248,11 @@ def _check_unique(frame: Frame) -> list[Issue]:
     return issues
 
 
-def check_primary_keys(frames: Frames, keys: Keys) -> list[Issue]:
-    """Each table's primary key, from the key codes every cross-table check shares."""
+def check_primary_keys(frames: Frames, keys: Keys) -> LayerResult:
+    """Each table's primary key, from the key codes every cross-table check shares. A row whose
+    key is already used is rejected, so that later layers judge each key once."""
     issues: list[Issue] = []
+    rejected: list[Rejected] = []
     for frame in frames:
         t = frame.spec
         if not frame.readable or not t.primary_key or not all(k in frame.present for k in t.primary_key):
@@ -271,8 +273,8 @@ def check_primary_keys(frames: Frames, keys: Keys) -> list[Issue]:
                 )
             )
         if failed:
-            frame.reject(None, rows_mask(frame.n, failed))
-    return issues
+            rejected.append(Rejected(t.name, None, tuple(failed)))
+    return LayerResult(issues, rejected)
 
 
 def _frame(t: TableSpec, source: Source) -> tuple[Frame, list[Issue]]:

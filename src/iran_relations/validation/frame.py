@@ -14,11 +14,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..issues import Issue
 from ..table_schema import FieldSpec, PackageSpec, TableSpec
 
 __all__ = [
     "Frame",
     "Frames",
+    "Rejected",
+    "LayerResult",
     "STRING",
     "arange",
     "cell_bytes",
@@ -129,12 +132,38 @@ class Frame:
         return pc.binary_join_element_wise(*(self.cells[n] for n in names), "\x1f")
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """Rows a layer found wrong, so that later layers do not judge them (or one of their cells)
+    again: ``field`` None rejects the whole row."""
+
+    table: str
+    field: str | None
+    rows: tuple[int, ...]
+
+
+@dataclass
+class LayerResult:
+    """What a layer that rejects rows returns: its issues, and the rows it rejected. The pipeline
+    (:func:`iran_relations.validation.validate`) applies the rejections before the next layer."""
+
+    issues: list[Issue] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
 @dataclass
 class Frames:
     """Every table of the package, by name."""
 
     spec: PackageSpec
     tables: dict[str, Frame]
+
+    def apply(self, rejected: list[Rejected]) -> None:
+        """Mark the rows a layer rejected; the one place the pipeline changes a layer's inputs."""
+        for r in rejected:
+            frame = self.tables[r.table]
+            name = r.field if r.field in frame.bad else None
+            frame.reject(name, rows_mask(frame.n, list(r.rows)))
 
     def get(self, name: str) -> Frame | None:
         frame = self.tables.get(name)

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from ..issues import Issue
 from ..partial_date import PartialDate, PartialDateError
 from ..patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .frame import Frame, Frames, constant, rows_mask, where
+from .frame import Frame, Frames, LayerResult, Rejected, constant, where
 
 __all__ = ["check_models"]
 
@@ -45,8 +45,11 @@ def _suspect_rows(frame: Frame) -> list[int]:
     return where(pc.and_(suspect, frame.ok))
 
 
-def check_models(frames: Frames) -> list[Issue]:
+def check_models(frames: Frames) -> LayerResult:
+    """Rows the pattern checks let through but the typed model refuses (an impossible day): each
+    refused cell is rejected, so that the rules after this layer do not judge it again."""
     issues: list[Issue] = []
+    rejected: list[Rejected] = []
     for frame in frames:
         if not frame.readable:
             continue
@@ -87,6 +90,5 @@ def check_models(frames: Frames) -> list[Issue]:
                             value=value,
                         )
                     )
-        for name, bad in failed.items():
-            frame.reject(name if name in frame.bad else None, rows_mask(frame.n, bad))
-    return issues
+        rejected += [Rejected(frame.spec.name, name, tuple(bad)) for name, bad in failed.items()]
+    return LayerResult(issues, rejected)
