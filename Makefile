@@ -29,6 +29,7 @@ check-version: $(STAMP)
 	$(BIN)/python scripts/check_version.py
 
 lint: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/ruff check src tests scripts docs_hooks
 	$(BIN)/ruff format --check --quiet src tests scripts docs_hooks
 

@@ -80,7 +80,7 @@ class Index:
             aid, name, canonical, _, _ = self._entries[i]
             key = (HOW.index(how), not canonical)
             if aid not in found or key < found[aid][:2]:
-                found[aid] = (*key, name)  # type: ignore[assignment]
+                found[aid] = (*key, name)
 
         for i in self._by_loose.get(loose, ()):
             offer(i, "name" if self._entries[i][2] else "other name")

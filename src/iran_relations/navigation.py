@@ -268,7 +268,7 @@ class Navigation:
             from .table_schema import read_package
 
             spec = read_package(bundled_root())
-        return {name: spec.table(name).key for name in spec.record_tables}
+        return {name: key for name in spec.record_tables if (key := spec.table(name).key) is not None}
 
     def _record(self, row: Any, record_id: str | None) -> tuple[str, str]:
         keys = self._record_keys
@@ -322,7 +322,7 @@ class Navigation:
         top: dict[str, str] = {}
         for a in self.actors.values():
             chain, current = [a.actor_id], a
-            while current.parent_id in self.actors and current.parent_id not in chain:
+            while current.parent_id is not None and current.parent_id in self.actors and current.parent_id not in chain:
                 current = self.actors[current.parent_id]
                 chain.append(current.actor_id)
             top[a.actor_id] = chain[-1]

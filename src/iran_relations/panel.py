@@ -206,7 +206,7 @@ def _typed(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
             values = dict.fromkeys(c.group for c in relations.field("relation_type").categories if c.group)
             frame[name] = pd.Categorical(frame[name], categories=list(values))
         elif name in relations.field_names and relations.field(name).enum is not None:
-            frame[name] = pd.Categorical(frame[name], categories=list(relations.field(name).enum))
+            frame[name] = pd.Categorical(frame[name], categories=list(relations.field(name).enum or ()))
         elif name == "n_sources":
             frame[name] = frame[name].astype("int64")
         elif name not in ("year", "possible_only", "first_reported", "last_reported"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,10 @@ def stats(ds: Dataset) -> dict[str, Any]:
     firsts = [d for d in dates if d.earliest is not None]
     lasts = [d for d in dates if d.latest is not None]
     span = (
-        {"earliest": str(min(firsts, key=lambda d: d.earliest)), "latest": str(max(lasts, key=lambda d: d.latest))}
+        {
+            "earliest": str(min(firsts, key=lambda d: d.earliest or dt.date.max)),
+            "latest": str(max(lasts, key=lambda d: d.latest or dt.date.min)),
+        }
         if firsts and lasts
         else {"earliest": None, "latest": None}
     )

@@ -159,7 +159,7 @@ def _field(d: Any, where: str) -> FieldSpec:
     return FieldSpec(
         name=d["name"],
         type=d.get("type", "string"),
-        title=d.get("title", d["name"]),
+        title=str(d.get("title") or d["name"]),
         description=d.get("description", ""),
         required=bool(c.get("required", False)),
         unique=bool(c.get("unique", False)),

@@ -29,7 +29,7 @@ def write(ds: Dataset, out: Path) -> list[Path]:
         csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
         # Booleans as the package's CSVs write them (true/false), not pandas' True/False.
         text = frame.assign(
-            **{c: frame[c].map({True: "true", False: "false"}) for c in frame if frame[c].dtype == "boolean"}
+            **{str(c): frame[c].map({True: "true", False: "false"}) for c in frame if frame[c].dtype == "boolean"}
         )
         text.to_csv(csv_path, index=False, lineterminator="\n")
         table = pa.Table.from_pandas(frame, preserve_index=False)

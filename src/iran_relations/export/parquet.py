@@ -65,9 +65,9 @@ def write(ds: Dataset, out: Path) -> list[Path]:
         )
         columns = []
         for i, f in enumerate(t.fields):
-            values = [r[i] for r in rows]
+            values: list[object] = [r[i] for r in rows]
             if f.pattern == DAY_PATTERN:
-                values = [dt.date.fromisoformat(v) if v else None for v in values]  # type: ignore[arg-type]
+                values = [dt.date.fromisoformat(str(v)) if v else None for v in values]
             columns.append(pa.array(values, _type(f)))
         path = folder / f"{t.name}.parquet"
         pq.write_table(pa.Table.from_arrays(columns, schema=schema), path)

@@ -163,11 +163,12 @@ def _search(con: sqlite3.Connection, loaded: list) -> None:
             continue
         t, rows = by_name[table]
         at = t.field_names.index(field)
-        if table == "evidence":
-            key = lambda r: f"{r[0]}/{r[1]}"  # noqa: E731 - the record the quote backs
-        else:
-            first = t.field_names.index(t.primary_key[0])
-            key = lambda r, first=first: r[first]  # noqa: E731
+        first = t.field_names.index(t.primary_key[0])
+
+        def key(r: tuple, table: str = table, first: int = first) -> str:
+            # evidence rows are named by the record the quote backs
+            return f"{r[0]}/{r[1]}" if table == "evidence" else str(r[first])
+
         con.executemany(
             'INSERT INTO "search" VALUES (?, ?, ?, ?)',
             [(table, key(r), field, r[at]) for r in rows if r[at]],

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from .labels import column_labels, value_labels
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..dataset import Dataset
 
 __all__ = ["write", "FOLDER"]
@@ -25,6 +27,13 @@ FOLDER = "stata"
 # Stata caps a variable label at 80 characters.
 LABEL = 80
 EPOCH = dt.date(1960, 1, 1)
+
+
+def _value_labels(coded: dict[str, list[str]], frame: pd.DataFrame) -> dict[str, dict[int | float, str]]:
+    """Stata value labels: 1, 2… for each controlled list's values; 0/1 no/yes for booleans."""
+    labels: dict[str, dict[int | float, str]] = {c: dict(enumerate(v, start=1)) for c, v in coded.items()}
+    labels.update({c: {0: "no", 1: "yes"} for c in frame.columns if str(frame[c].dtype) == "boolean"})
+    return labels
 
 
 def write(ds: Dataset, out: Path) -> list[Path]:
@@ -37,7 +46,7 @@ def write(ds: Dataset, out: Path) -> list[Path]:
     for name, frame in ds.to_pandas().items():
         t = ds.spec.table(name)
         data = pd.DataFrame(index=frame.index)
-        labels, formats = {}, {}
+        formats: dict[str, str] = {}
         coded = value_labels(t, frame)
         for col in frame.columns:
             s = frame[col]
@@ -53,15 +62,14 @@ def write(ds: Dataset, out: Path) -> list[Path]:
                 formats[col] = "%td"
             else:
                 data[col] = s.astype("object").where(s.notna(), "")
-        labels = {c: text[:LABEL] for c, text in column_labels(t, frame).items()}
+        labels: dict[str, str | None] = {c: text[:LABEL] for c, text in column_labels(t, frame).items()}
         path = folder / f"{name}.dta"
         pyreadstat.write_dta(
             data,
             str(path),
             file_label=(t.title or name)[:LABEL],
             column_labels=labels,
-            variable_value_labels={c: {i: lab for i, lab in enumerate(v, start=1)} for c, v in coded.items()}
-            | {c: {0: "no", 1: "yes"} for c in frame.columns if str(frame[c].dtype) == "boolean"},
+            variable_value_labels=_value_labels(coded, frame),
             variable_format=formats,
         )
         paths.append(path)

@@ -143,7 +143,7 @@ def _cell_tests(f: FieldSpec) -> list[tuple[str, Callable[[pa.Array, pa.Array], 
                 lambda col, filled: _pattern_fails(col, f, filled),
                 lambda v: (
                     f"{v!r} does not have the form {f.name} needs: "
-                    + PATTERN_FORMS.get(f.pattern, f"pattern {f.pattern}")
+                    + PATTERN_FORMS.get(f.pattern or "", f"pattern {f.pattern}")
                 ),
             )
         )
@@ -184,8 +184,8 @@ def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
             continue
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues.append(
-                Issue(path=frame.path, line=line, field=f.name, code=code, message=message(value), value=value)
-            )  # type: ignore[arg-type]
+                Issue(path=frame.path, line=line, field=f.name, code=code, message=message(str(value)), value=value)
+            )
         frame.reject(f.name, fails)
         remaining = pc.and_(remaining, pc.invert(fails))
     return issues
@@ -213,9 +213,9 @@ def _repeats(frame: Frame, names: tuple[str, ...], key: np.ndarray) -> list[tupl
     found = []
     for i, line, k in zip(rows, frame.lines_of(rows), parts, strict=True):
         if k in first:
-            found.append((i, k, first[k]))  # type: ignore[arg-type]
+            found.append((i, k, first[k]))
         else:
-            first[k] = line  # type: ignore[index]
+            first[k] = line
     return found
 
 

@@ -184,10 +184,15 @@ def check_coverage(frames: Frames, keys: Keys) -> list[Issue]:
             (disputing if d else supporting)[rid].add(cid)  # type: ignore[index,arg-type]
         certainty = frame.values("certainty", rows.tolist()) if "certainty" in frame.cells else [None] * len(rows)
         for line, rid, cert, code in zip(frame.lines_of(rows.tolist()), rids, certainty, codes, strict=True):
+            rid = rid or ""
             message = _message(code, name, rid, cert, supporting[rid], disputing[rid])  # type: ignore[arg-type]
             issues.append(
                 Issue(
-                    path=frame.path, line=line, field=key if code in _KEYED else "certainty", code=code, message=message
+                    path=frame.path,
+                    line=line,
+                    field=key if code in _KEYED else "certainty",
+                    code=str(code),
+                    message=message,
                 )
             )
     return issues

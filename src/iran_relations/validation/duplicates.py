@@ -53,7 +53,7 @@ def check_duplicates(frames: Frames) -> list[Issue]:
     if actors is None:
         return []
     kind = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist(), strict=True))
-    kind.pop(None, None)  # type: ignore[call-overload]
+    kind.pop(None, None)
     sources = [(actors, "name")] + ([(names, "name")] if names is not None else [])
     named = pa.concat_tables([_named(frame, field, kind, k) for k, (frame, field) in enumerate(sources)])
     groups = named.group_by("group").aggregate([("actor", "count_distinct")])

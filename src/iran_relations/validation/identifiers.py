@@ -63,7 +63,7 @@ def _forms(frame: Frame) -> list[Issue]:
 
 def _shared(frame: Frame) -> list[Issue]:
     rows = where(pc.and_(frame.good("identifier"), frame.good("scheme")))
-    first: dict[tuple[str, str], tuple[int, str]] = {}
+    first: dict[tuple[str | None, str | None], tuple[int, str | None]] = {}
     issues = []
     lines = frame.lines_of(rows)
     for line, scheme, value, actor in zip(
@@ -99,7 +99,7 @@ def _countries(frames: Frames, frame: Frame) -> list[Issue]:
         frame.lines_of(rows), frame.values("actor_id", rows), frame.values("identifier", rows), strict=True
     ):
         own = country.get(actor)
-        if own and re.fullmatch(r"[A-Z]{2}", value) and own != value:
+        if own and value and re.fullmatch(r"[A-Z]{2}", value) and own != value:
             issues.append(
                 Issue(
                     path=frame.path,

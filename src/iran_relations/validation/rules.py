@@ -24,7 +24,8 @@ def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
     """The earliest and latest day each cell's date may stand for, as ISO text; null where none parses
     or the side is open (``[..1995]``, ``..``). Each distinct value is parsed once."""
     encoded = pc.dictionary_encode(col)
-    earliest, latest = [], []
+    earliest: list[str | None] = []
+    latest: list[str | None] = []
     for value in encoded.dictionary.to_pylist():
         try:
             d = PartialDate.parse(value)
@@ -58,8 +59,8 @@ def _check_dates(frame: Frame) -> list[Issue]:
                 line=line,
                 field=end,
                 code="date-order",
-                message=f"{end} {PartialDate.parse(b)} is before {start} {PartialDate.parse(a)}",
-                value=b,  # type: ignore[arg-type]
+                message=f"{end} {PartialDate.parse(str(b))} is before {start} {PartialDate.parse(str(a))}",
+                value=b,
             )
         )
     return issues

@@ -164,7 +164,7 @@ def _drop_blank_rows(source: Source) -> None:
     source.lines = source.lines.filter(keep)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _is_utf8(data: bytes | mmap.mmap) -> bool:
     """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it into Python text."""
     try:
         _whole(data).cast(pa.large_string())
@@ -182,7 +182,7 @@ def _lengths(col: pa.Array) -> np.ndarray:
     return lengths
 
 
-def _whole(data: bytes | memoryview) -> pa.Array:
+def _whole(data: bytes | memoryview | mmap.mmap) -> pa.Array:
     """All of ``data`` as one binary cell, without copying it."""
     offsets = pa.py_buffer(struct.pack("<qq", 0, len(data)))
     return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
@@ -255,7 +255,7 @@ def _read_strict(root: Path, rel: str) -> Source:
         return source
     width = len(parsed.header)
     grid: list[list[str | None]] = [[] for _ in range(width)]
-    lines = []
+    lines: list[int] = []
     for line, cells in parsed.rows:
         if not any(c.strip() for c in cells):
             source.issues.append(Issue(path=rel, line=line, field=None, code="blank-row", message="the row is empty"))

@@ -54,15 +54,16 @@ def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
                 value=value,
             )
         )
-    if MARKUP.search(value):
+    markup = MARKUP.search(value)
+    if markup:
         issues.append(
             Issue(
                 path=path,
                 line=line,
                 field=name,
                 code="markup",
-                message=f"{name} contains markup ({MARKUP.search(value).group(0)[:40]!r}): write plain text, without tags or scripts",
-                value=value,  # type: ignore[union-attr]
+                message=f"{name} contains markup ({markup.group(0)[:40]!r}): write plain text, without tags or scripts",
+                value=value,
             )
         )
     hidden = invisible_characters(value)
