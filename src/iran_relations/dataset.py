@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import models as m
 from .csv_table import read_csv
 from .errors import IranRelationsError
 from .locations import resolve_root
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Dataset", "LoadError", "load"]
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class LoadError(IranRelationsError, ValueError):
@@ -110,22 +113,27 @@ def load(path: str | Path | None = None) -> Dataset:
     spec = read_package(resolve_root(path))
     tables = {t.name: _rows(spec.root, t.path, t.field_names, MODELS[t.name]) for t in spec.tables if t.name in MODELS}
 
-    def keyed(name: str) -> Mapping[str, BaseModel]:
-        key = MODELS[name].key[0]  # type: ignore[attr-defined]
-        return MappingProxyType({getattr(r, key): r for r in tables.get(name, [])})
+    # The generated models declare `table` and `key` as ClassVars, which BaseModel does not.
+    def keyed(model: type[M]) -> Mapping[str, M]:
+        rows = tables.get(getattr(model, "table"), [])  # noqa: B009
+        key = getattr(model, "key")[0]  # noqa: B009
+        return MappingProxyType({getattr(r, key): cast(M, r) for r in rows})
+
+    def linked(model: type[M]) -> tuple[M, ...]:
+        return tuple(cast(M, r) for r in tables.get(getattr(model, "table"), []))  # noqa: B009
 
     return Dataset(
         root=spec.root,
         version=spec.version,
         spec=spec,
-        actors=keyed("actors"),  # type: ignore[arg-type]
-        actor_names=tuple(tables.get("actor_names", ())),  # type: ignore[arg-type]
-        actor_identifiers=tuple(tables.get("actor_identifiers", ())),  # type: ignore[arg-type]
-        events=keyed("events"),  # type: ignore[arg-type]
-        participants=tuple(tables.get("participants", ())),  # type: ignore[arg-type]
-        appointments=keyed("appointments"),  # type: ignore[arg-type]
-        relations=keyed("relations"),  # type: ignore[arg-type]
-        citations=keyed("citations"),  # type: ignore[arg-type]
-        evidence=tuple(tables.get("evidence", ())),  # type: ignore[arg-type]
-        redirects=tuple(tables.get("redirects", ())),  # type: ignore[arg-type]
+        actors=keyed(m.Actor),
+        actor_names=linked(m.ActorName),
+        actor_identifiers=linked(m.ActorIdentifier),
+        events=keyed(m.Event),
+        participants=linked(m.Participant),
+        appointments=keyed(m.Appointment),
+        relations=keyed(m.Relation),
+        citations=keyed(m.Citation),
+        evidence=linked(m.Evidence),
+        redirects=linked(m.Redirect),
     )
