@@ -113,3 +113,13 @@ def test_the_full_roster_has_every_appointment_and_an_unknown_body_is_refused(ds
     assert len(ds.roster()) == len(_csv("appointments"))
     with pytest.raises(KeyError):
         ds.roster("no-such-body")
+
+
+def test_the_roster_and_the_appointments_frame_agree_on_dtypes() -> None:
+    """A column the roster shares with the appointments table has the same dtype in both."""
+    ds = iran_relations.load(ROOT)
+    roster, frame = ds.roster(), ds.to_pandas()["appointments"]
+    shared = [c for c in ROSTER_COLUMNS if c in frame.columns]
+    assert {"certainty", "community", "end_reason", "start_date", "post"} <= set(shared)
+    for c in shared:
+        assert roster[c].dtype == frame[c].dtype, c

@@ -145,6 +145,8 @@ def roster(ds: Dataset, body_id: str | None = None) -> pd.DataFrame:
     ``body_id`` keeps one body (``"afghan-interim-administration"``, ``"iraqi-governing-council"``);
     without it every appointment is listed. Names are the actors' canonical names; ``replaced_by``
     and ``sources`` list IDs separated by ``; ``. Dates are partial dates as text, as in the CSV.
+    The columns that are appointments' own fields have the dtypes ``to_pandas()`` gives them
+    (``certainty``, ``community`` and ``end_reason`` are categoricals of their controlled lists).
     """
     import pandas as pd
 
@@ -174,4 +176,10 @@ def roster(ds: Dataset, body_id: str | None = None) -> pd.DataFrame:
                 "sources": "; ".join(c.citation_id for c in ds.citations_for(a)) or None,
             }
         )
-    return pd.DataFrame(rows, columns=list(ROSTER_COLUMNS)).astype("string[pyarrow]")
+    frame = pd.DataFrame(rows, columns=list(ROSTER_COLUMNS)).astype("string[pyarrow]")
+    # The columns that are appointments' own fields take the dtypes to_pandas() gives them.
+    t = ds.spec.table("appointments")
+    for name in ROSTER_COLUMNS:
+        if name in t.field_names and t.field(name).enum is not None:
+            frame[name] = pd.Categorical(frame[name].astype("object"), categories=list(t.field(name).enum or ()))
+    return frame
