@@ -1,14 +1,18 @@
 """Parquet: one typed file per table, with the schema's titles and descriptions in its metadata.
 
-Text is ``string``, booleans ``bool``, a day (``accessed``) ``date32``; a partial date stays ISO
-text, since its precision is part of its meaning (``to_pandas`` adds start, end and precision).
-The package's name, version and licence, and the table's description, are in the file's
-key-value metadata; each field's title and description in the field's.
+Each file holds the table's fields in schema order, typed as ``to_pandas()`` types them (text is
+``string``, booleans ``bool``, a day ``date32``, a controlled list a dictionary of its values, so
+pandas reads it back as a categorical in schema order), then the columns ``to_pandas()`` derives:
+for each partial date, ``_start``/``_end`` (``date32``: the first and last day it may stand for),
+``_precision``, ``_qualifier`` and ``_bound``; for relations, ``first_reported``/``last_reported``;
+for actors, ``top_level_id`` and one column per identifier scheme. The partial date itself stays
+EDTF text, since its precision is part of its meaning. The package's name, version and licence,
+and the table's description, are in the file's key-value metadata; each column's title and
+description in the column's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,9 +20,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..patterns import DAY_PATTERN
-from ..table_schema import FieldSpec
-from .rows import tables
+from .labels import column_labels
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -28,30 +30,28 @@ __all__ = ["write", "FOLDER"]
 FOLDER = "parquet"
 
 
-def _type(f: FieldSpec) -> pa.DataType:
-    if f.type == "boolean":
-        return pa.bool_()
-    if f.pattern == DAY_PATTERN:
-        return pa.date32()
-    return pa.string()
-
-
 def write(ds: Dataset, out: Path) -> list[Path]:
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((ds.root / "datapackage.json").read_text(encoding="utf-8"))
     licence = (descriptor.get("licenses") or [{}])[0].get("name", "")
     written = []
-    for t, rows in tables(ds):
-        fields = [
-            pa.field(
-                f.name,
-                _type(f),
-                nullable=not f.required,
-                metadata={"title": f.title, "description": f.description},
+    for name, frame in ds.to_pandas().items():
+        t = ds.spec.table(name)
+        own = [c for c in t.field_names if c in frame.columns]
+        frame = frame[own + [c for c in frame.columns if c not in own]]  # the table's fields first
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        titles = column_labels(t, frame)
+        described = {f.name: f for f in t.fields}
+        fields = []
+        for field in table.schema:
+            f = described.get(field.name)
+            meta = (
+                {"title": f.title, "description": f.description}
+                if f
+                else {"title": titles[field.name], "description": f"Derived: {titles[field.name]}."}
             )
-            for f in t.fields
-        ]
+            fields.append(pa.field(field.name, field.type, nullable=not (f and f.required), metadata=meta))
         schema = pa.schema(
             fields,
             metadata={
@@ -63,13 +63,7 @@ def write(ds: Dataset, out: Path) -> list[Path]:
                 "description": t.description,
             },
         )
-        columns = []
-        for i, f in enumerate(t.fields):
-            values: list[object] = [r[i] for r in rows]
-            if f.pattern == DAY_PATTERN:
-                values = [dt.date.fromisoformat(str(v)) if v else None for v in values]
-            columns.append(pa.array(values, _type(f)))
         path = folder / f"{t.name}.parquet"
-        pq.write_table(pa.Table.from_arrays(columns, schema=schema), path)
+        pq.write_table(pa.Table.from_arrays(table.columns, schema=schema), path)
         written.append(path)
     return written
