@@ -7,6 +7,7 @@ errors. The package's live datapackage.json and schemas/ are used, so fixtures n
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -57,3 +58,9 @@ def git(repo: Path, *args: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def data_rows(table: str) -> list[dict[str, str]]:
+    """The rows of a published table as the CSV reader sees them, for expectations derived from the data."""
+    with (ROOT / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))

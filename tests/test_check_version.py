@@ -110,14 +110,9 @@ def test_a_clone_with_a_release_tag_is_held_to_the_rules(tmp_path: Path) -> None
     git(repo, "tag", "v1.0.0")
     run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
     assert run().returncode == 0
-    path = repo / "data" / "events.csv"
-    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
-    extra = list(rows[1])
-    extra[0] = "added-" + extra[0]
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows([*rows, extra])
+    added = _add_event(repo)
     failed = run()
-    assert failed.returncode == 1 and "MINOR" in failed.stderr and f"+ {extra[0]}" in failed.stderr
+    assert failed.returncode == 1 and "MINOR" in failed.stderr and f"+ {added}" in failed.stderr
     _set_version(repo, "1.0.1")
     assert run().returncode == 1
     _set_version(repo, "1.1.0")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, data_rows
 
 import iran_relations
 from iran_relations.frames import ROSTER_COLUMNS
@@ -29,9 +28,7 @@ def frames(ds):
     return ds.to_pandas()
 
 
-def _csv(table: str) -> list[dict[str, str]]:
-    with (ROOT / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+_csv = data_rows
 
 
 def _text(value) -> str:

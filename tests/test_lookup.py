@@ -5,12 +5,11 @@ Expectations are derived from the CSVs read directly, not from the library's own
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections import defaultdict
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, data_rows
 
 import iran_relations
 from iran_relations.cli import main
@@ -24,9 +23,7 @@ def ds():
     return iran_relations.load(ROOT)
 
 
-def _csv(table: str) -> list[dict[str, str]]:
-    with (ROOT / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+_csv = data_rows
 
 
 def test_a_surname_finds_the_person(ds) -> None:

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, data_rows
 
 import iran_relations
 from iran_relations.navigation import UnknownID
@@ -18,9 +18,7 @@ def ds():
     return iran_relations.load(ROOT)
 
 
-def _csv(table: str) -> list[dict[str, str]]:
-    with (ROOT / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+_csv = data_rows
 
 
 def _accented(text: str) -> str:

@@ -16,7 +16,7 @@ from .errors import IranRelationsError
 from .locations import resolve_root
 from .models import MODELS
 from .navigation import Navigation
-from .table_schema import PackageSpec, read_package
+from .table_schema import read_package
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,10 +43,10 @@ class Dataset(Navigation):
     """
 
     # The tables (actors, actor_names, actor_identifiers, events, participants, appointments,
-    # relations, citations, evidence, redirects) are the fields of Navigation; a dataset adds where it was read from and its version.
+    # relations, citations, evidence, redirects) and the spec they were read with are the fields
+    # of Navigation; a dataset adds where it was read from and its version.
     root: Path
     version: str
-    spec: PackageSpec  # the descriptor and Table Schemas the rows were read with
 
     def relation_years(self) -> pd.DataFrame:
         """The relation–year panel: one row per dated relation per year it was active, with source,

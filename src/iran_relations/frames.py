@@ -89,7 +89,7 @@ def _actor_links(ds: Dataset, actors: list[Any]) -> dict[str, pd.Series]:
     import pandas as pd
 
     out = {"top_level_id": pd.Series([ds.top_level(a.actor_id).actor_id for a in actors], dtype="string[pyarrow]")}
-    for scheme in ds.spec_schemes():
+    for scheme in ds.identifier_schemes():
         known = {i.actor_id: i.identifier for i in ds.actor_identifiers if i.scheme == scheme}
         out[scheme] = pd.Series([known.get(a.actor_id) for a in actors], dtype="string[pyarrow]")
     return out

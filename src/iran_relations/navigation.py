@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Redirect,
         Relation,
     )
+    from .table_schema import PackageSpec
 
 __all__ = ["Navigation", "UnknownID"]
 
@@ -70,6 +71,7 @@ class Navigation:
     citations: Mapping[str, Citation]
     evidence: tuple[Evidence, ...]
     redirects: tuple[Redirect, ...]
+    spec: PackageSpec  # the descriptor and Table Schemas the rows were read with
 
     # -- actors ------------------------------------------------------------------------------
 
@@ -125,7 +127,7 @@ class Navigation:
         """The actor another dataset knows by ``identifier`` in ``scheme`` (``by_identifier("ucdp", 300)``,
         ``by_identifier("wikidata", "Q…")``); ValueError for a scheme the data does not use, UnknownID for
         an identifier no actor has."""
-        schemes = self.spec_schemes()
+        schemes = self.identifier_schemes()
         if scheme not in schemes:
             raise ValueError(f"unknown identifier scheme {scheme!r}; the schemes are {', '.join(schemes)}")
         actor_id = self._by_identifier.get((scheme, str(identifier).strip()))
@@ -136,19 +138,14 @@ class Navigation:
     def identifier_label(self, identifier: ActorIdentifier) -> tuple[str, str | None]:
         """The scheme's label ("UCDP actor ID") and, where the scheme has one, the address of the
         identifier's own page (Wikidata items), from the schema's categories."""
-        spec = getattr(self, "spec", None)
-        if spec is not None:
-            for cat in spec.table("actor_identifiers").field("scheme").categories:
-                if cat.value == identifier.scheme:
-                    return cat.label, cat.url.format(id=identifier.identifier) if cat.url else None
+        for cat in self.spec.table("actor_identifiers").field("scheme").categories:
+            if cat.value == identifier.scheme:
+                return cat.label, cat.url.format(id=identifier.identifier) if cat.url else None
         return identifier.scheme, None
 
-    def spec_schemes(self) -> tuple[str, ...]:
+    def identifier_schemes(self) -> tuple[str, ...]:
         """The identifier schemes the actor_identifiers schema allows."""
-        spec = getattr(self, "spec", None)
-        if spec is None:
-            return tuple(sorted({i.scheme for i in self.actor_identifiers}))
-        return spec.table("actor_identifiers").field("scheme").enum or ()
+        return self.spec.table("actor_identifiers").field("scheme").enum or ()
 
     def children(self, actor_id: str) -> tuple[Actor, ...]:
         """Actors whose parent organisation this actor is."""
@@ -262,12 +259,7 @@ class Navigation:
     @cached_property
     def _record_keys(self) -> dict[str, str]:
         """The tables whose rows evidence backs (evidence.record_table's list), and the key of each."""
-        spec = getattr(self, "spec", None)
-        if spec is None:
-            from .locations import bundled_root
-            from .table_schema import read_package
-
-            spec = read_package(bundled_root())
+        spec = self.spec
         return {name: key for name in spec.record_tables if (key := spec.table(name).key) is not None}
 
     def _record(self, row: Any, record_id: str | None) -> tuple[str, str]:

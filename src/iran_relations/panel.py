@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["relation_table", "relation_years", "active_years", "reported", "PANEL_COLUMNS", "RELATION_COLUMNS"]
 
-RELATION_COLUMNS = (
-    "relation_id",
+# Who is tied to whom, and how: the columns both tables share, each from _tie().
+TIE_COLUMNS = (
     "source_id",
     "target_id",
     "source_top_id",
@@ -41,6 +41,10 @@ RELATION_COLUMNS = (
     "relation_type",
     "group",
     "against_id",
+)
+RELATION_COLUMNS = (
+    "relation_id",
+    *TIE_COLUMNS,
     "start_date",
     "end_date",
     "certainty",
@@ -48,20 +52,20 @@ RELATION_COLUMNS = (
     "first_reported",
     "last_reported",
 )
-PANEL_COLUMNS = (
-    "relation_id",
-    "year",
-    "source_id",
-    "target_id",
-    "source_top_id",
-    "target_top_id",
-    "relation_type",
-    "group",
-    "against_id",
-    "certainty",
-    "n_sources",
-    "possible_only",
-)
+PANEL_COLUMNS = ("relation_id", "year", *TIE_COLUMNS, "certainty", "n_sources", "possible_only")
+
+
+def _tie(ds: Dataset, r: Relation, groups: dict[str, str | None]) -> dict[str, Any]:
+    """The TIE_COLUMNS of a relation."""
+    return {
+        "source_id": r.source_id,
+        "target_id": r.target_id,
+        "source_top_id": _top(ds, r.source_id),
+        "target_top_id": _top(ds, r.target_id),
+        "relation_type": r.relation_type,
+        "group": groups.get(r.relation_type),
+        "against_id": r.against_id,
+    }
 
 
 def _top(ds: Dataset, actor_id: str) -> str | None:
@@ -140,13 +144,7 @@ def relation_table(ds: Dataset) -> pd.DataFrame:
         rows.append(
             {
                 "relation_id": r.relation_id,
-                "source_id": r.source_id,
-                "target_id": r.target_id,
-                "source_top_id": _top(ds, r.source_id),
-                "target_top_id": _top(ds, r.target_id),
-                "relation_type": r.relation_type,
-                "group": groups.get(r.relation_type),
-                "against_id": r.against_id,
+                **_tie(ds, r, groups),
                 "start_date": str(r.start_date) if r.start_date else None,
                 "end_date": str(r.end_date) if r.end_date else None,
                 "certainty": r.certainty,
@@ -178,13 +176,7 @@ def relation_years(ds: Dataset) -> pd.DataFrame:
                 {
                     "relation_id": r.relation_id,
                     "year": year,
-                    "source_id": r.source_id,
-                    "target_id": r.target_id,
-                    "source_top_id": _top(ds, r.source_id),
-                    "target_top_id": _top(ds, r.target_id),
-                    "relation_type": r.relation_type,
-                    "group": groups.get(r.relation_type),
-                    "against_id": r.against_id,
+                    **_tie(ds, r, groups),
                     "certainty": r.certainty,
                     "n_sources": n,
                     "possible_only": possible,

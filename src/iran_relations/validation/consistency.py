@@ -1,7 +1,6 @@
 """Layer 4, rows that contradict themselves or the rows they point to.
 
 - ``self-tie``: a relation from an actor to itself.
-- ``body-not-organization``: an appointment to a body that is a person.
 - ``outside-lifetime``: a post held, an event taken part in or a tie begun before a person was born
   or after they died; a body's appointments before it was founded or after it was dissolved. (A
   tie with an organisation may begin before its formal founding: movements act before they are
@@ -34,11 +33,6 @@ __all__ = ["check_consistency"]
 NOT_PRESENT = ("subject", "target")
 
 
-def _take(values: pa.Array, index: pa.Array) -> pa.Array:
-    """values[index], null where index is null (a reference to a row that does not exist)."""
-    return values.take(index)
-
-
 def _lives(actors: Frame) -> tuple[pa.Array, pa.Array, pa.Array, pa.Array]:
     """Per actor row: its ID, type, the earliest day it may have begun and the latest day it may have
     ended (null where undated, open or ongoing)."""
@@ -65,7 +59,7 @@ def _outside(
 ) -> list[Issue]:
     ids, kinds, began, ended = lives
     index = pc.index_in(refs, value_set=ids)
-    born, died, kind = _take(began, index), _take(ended, index), _take(kinds, index)
+    born, died, kind = began.take(index), ended.take(index), kinds.take(index)
     before = pc.fill_null(pc.less(rows_hi, born), False)
     after = pc.fill_null(pc.greater(rows_lo, died), False)
     wrong = pc.or_(before, after)
@@ -120,7 +114,7 @@ def _lifetimes(frames: Frames) -> list[Issue]:
     participants, events = frames.get("participants"), frames.get("events")
     if participants is not None and events is not None and "date" in events.present:
         index = pc.index_in(participants.cells["event_id"], value_set=events.cells["event_id"])
-        lo, hi = (_take(side, index) for side in _bounds(events.cells["date"]))
+        lo, hi = (side.take(index) for side in _bounds(events.cells["date"]))  # null where no such event
         present = pc.invert(pc.is_in(participants.cells["role"], pa.array(NOT_PRESENT, pa.string())))
         issues += _outside(
             participants, lo, hi, participants.cells["actor_id"], lives, "actor_id", "actor_id",
@@ -144,26 +138,6 @@ def _self_ties(frames: Frames) -> list[Issue]:
             value=actor,
         )
         for line, actor in zip(relations.lines_of(rows), relations.values("source_id", rows), strict=True)
-    ]
-
-
-def _bodies(frames: Frames) -> list[Issue]:
-    actors, appointments = frames.get("actors"), frames.get("appointments")
-    if actors is None or appointments is None or "organization_id" not in appointments.present:
-        return []
-    index = pc.index_in(appointments.cells["organization_id"], value_set=actors.cells["actor_id"])
-    kind = actors.cells["actor_type"].take(index)
-    rows = where(pc.equal(kind, "person"))
-    return [
-        Issue(
-            path=appointments.path,
-            line=line,
-            field="organization_id",
-            code="body-not-organization",
-            message=f"organization_id {body!r} is a person, not a body: the body goes here, the person in person_id",
-            value=body,
-        )
-        for line, body in zip(appointments.lines_of(rows), appointments.values("organization_id", rows), strict=True)
     ]
 
 
@@ -228,4 +202,4 @@ def _future(frames: Frames, today: dt.date) -> list[Issue]:
 
 def check_consistency(frames: Frames, today: dt.date | None = None) -> list[Issue]:
     today = today or dt.date.today()
-    return _self_ties(frames) + _bodies(frames) + _lifetimes(frames) + _sources_before(frames) + _future(frames, today)
+    return _self_ties(frames) + _lifetimes(frames) + _sources_before(frames) + _future(frames, today)

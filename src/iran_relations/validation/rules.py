@@ -1,6 +1,7 @@
 """Layer 4: the dataset's own rules across rows and tables, other than evidence.
 
-Start before end (for every EDTF form), '..' (ongoing) only in end dates, appointees are persons,
+Start before end (for every EDTF form), '..' (ongoing) only in end dates, appointees are persons
+and bodies are not,
 a catch-all tie says why it is no more specific, and a copy read is recorded whole. Evidence coverage and certainty are in
 :mod:`.coverage`; loops in :mod:`.cycles`; duplicate entities in :mod:`.duplicates`.
 """
@@ -88,27 +89,43 @@ def _check_ongoing(frame: Frame) -> list[Issue]:
     return issues
 
 
-def _check_appointees(frames: Frames) -> list[Issue]:
+# Actors of the wrong kind in an appointment: (field, code, whether a kind is wrong there, why).
+ROLES = (
+    ("person_id", "appointee-not-person", lambda kind: kind != "person", ", not a person"),
+    (
+        "organization_id",
+        "body-not-organization",
+        lambda kind: kind == "person",
+        ", not a body: the body goes here, the person in person_id",
+    ),
+)
+
+
+def _check_roles(frames: Frames) -> list[Issue]:
+    """The appointee of a post is a person, and its body is not."""
     actors, appointments = frames.get("actors"), frames.get("appointments")
     if actors is None or appointments is None:
         return []
-    types = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist(), strict=True))
-    others = {k: v for k, v in types.items() if k is not None and v is not None and v != "person"}
-    if not others:
-        return []
-    person = appointments.cells["person_id"]
-    rows = where(pc.is_in(person, pa.array(list(others), pa.string())))
-    return [
-        Issue(
-            path=appointments.path,
-            line=line,
-            field="person_id",
-            code="appointee-not-person",
-            message=f"person_id {pid!r} is a {others[pid]}, not a person",
-            value=pid,
-        )
-        for line, pid in zip(appointments.lines_of(rows), appointments.values("person_id", rows), strict=True)
-    ]
+    issues = []
+    for field, code, wrong, why in ROLES:
+        if field not in appointments.present:
+            continue
+        index = pc.index_in(appointments.cells[field], value_set=actors.cells["actor_id"])
+        kinds = actors.cells["actor_type"].take(index).to_pylist()
+        rows = [i for i, kind in enumerate(kinds) if kind is not None and wrong(kind)]
+        for i, line in zip(rows, appointments.lines_of(rows), strict=True):
+            value = appointments.cells[field][i].as_py()
+            issues.append(
+                Issue(
+                    path=appointments.path,
+                    line=line,
+                    field=field,
+                    code=code,
+                    message=f"{field} {value!r} is a {kinds[i]}{why}",
+                    value=value,
+                )
+            )
+    return issues
 
 
 def _check_catch_all(frames: Frames) -> list[Issue]:
@@ -164,4 +181,4 @@ def check_rules(frames: Frames) -> list[Issue]:
     for frame in frames:
         if frame.readable:
             issues += _check_dates(frame) + _check_ongoing(frame)
-    return issues + _check_appointees(frames) + _check_catch_all(frames) + _check_copies(frames)
+    return issues + _check_roles(frames) + _check_catch_all(frames) + _check_copies(frames)
