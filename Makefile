@@ -38,16 +38,10 @@ validate: $(STAMP)
 	$(BIN)/frictionless validate datapackage.json
 
 generate: $(STAMP)
-	$(BIN)/python scripts/generate_models.py
-	$(BIN)/python scripts/generate_codes_doc.py
-	$(BIN)/python scripts/generate_cli_doc.py
-	$(BIN)/python scripts/generate_cite_page.py
+	$(BIN)/python scripts/generate.py
 
 check-generated: $(STAMP)
-	$(BIN)/python scripts/generate_models.py --check
-	$(BIN)/python scripts/generate_codes_doc.py --check
-	$(BIN)/python scripts/generate_cli_doc.py --check
-	$(BIN)/python scripts/generate_cite_page.py --check
+	$(BIN)/python scripts/generate.py --check
 
 dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist . >/dev/null

@@ -24,12 +24,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "src"))
 
 from generate import SEEDS  # noqa: E402
 
-from iran_relations.patterns import SLUG_PATTERN  # noqa: E402
-from iran_relations.table_schema import read_package  # noqa: E402
+from iran_relations.schema.patterns import SLUG_PATTERN  # noqa: E402
+from iran_relations.schema.table_schema import read_package  # noqa: E402
 
 # Cells that must differ between copies besides the IDs: names (the duplicate-name rule) and
 # citation addresses (unique). Everything else is repeated as published.

@@ -29,13 +29,12 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+import iran_relations
+from iran_relations import versioning
+from iran_relations.diff import diff
+from iran_relations.export import FORMATS, export
 
-import iran_relations  # noqa: E402
-from iran_relations import versioning  # noqa: E402
-from iran_relations.diff import diff  # noqa: E402
-from iran_relations.export import FORMATS, export  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PACKAGE_FILES = ("datapackage.json", "LICENSE", "LICENSE-DATA.md", "README.md", "CITATION.cff", "CHANGELOG.md")
 PACKAGE_FOLDERS = ("schemas", "data")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from iran_relations.site import codes_page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,19 +31,7 @@ def scenario_meta(name: str) -> dict:
 
 def build_package(dest: Path, scenario: str | None = None) -> Path:
     """Assemble the valid base, overlaid with ``scenario``, into ``dest``; return ``dest``."""
-    shutil.copy(ROOT / "datapackage.json", dest / "datapackage.json")
-    shutil.copytree(ROOT / "schemas", dest / "schemas")
-    shutil.copytree(FIXTURES / "valid" / "data", dest / "data")
-    if scenario is not None:
-        src = FIXTURES / scenario
-        if (src / "data").is_dir():
-            for f in (src / "data").iterdir():
-                shutil.copy(f, dest / "data" / f.name)
-        if (src / "datapackage.json").is_file():
-            shutil.copy(src / "datapackage.json", dest / "datapackage.json")
-        for rel in scenario_meta(scenario).get("remove", []):
-            (dest / rel).unlink()
-    return dest
+    return codes_page.build_package(ROOT, dest, scenario)
 
 
 @pytest.fixture

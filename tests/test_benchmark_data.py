@@ -8,7 +8,7 @@ import json
 
 from conftest import ROOT
 
-from iran_relations.validation import validate
+from iran_relations import validate
 
 spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
 generate = importlib.util.module_from_spec(spec)

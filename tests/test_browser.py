@@ -20,8 +20,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
@@ -49,9 +47,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     pytest.importorskip("playwright")
-    import generate_actor_pages as actor_pages
-
     import iran_relations
+    from iran_relations.site import actor_pages
 
     project = tmp_path_factory.mktemp("project")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -17,11 +17,11 @@ from conftest import build_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iran_relations.validation import validate
+from iran_relations import validate
+from iran_relations.io.arrays import cell_bytes, has_any_byte, is_ascii_printable
+from iran_relations.io.fast import quotes_per_cell
 from iran_relations.validation.conformance import per_value
-from iran_relations.validation.frame import cell_bytes, has_any_byte, is_ascii_printable
-from iran_relations.validation.source import _quotes_per_cell
-from iran_relations.validation.text import _cell_issues, candidates
+from iran_relations.validation.text import candidates, cell_issues
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Characters the text rules care about, and some they do not.
@@ -43,7 +43,7 @@ def test_every_cell_with_a_text_issue_is_a_candidate(cells: list[str | None]) ->
     col = pa.array(cells, pa.string())
     picked = candidates(col).to_pylist()
     for value, chosen in zip(cells, picked, strict=True):
-        if value is not None and _cell_issues("t.csv", 1, "name", value):
+        if value is not None and cell_issues("t.csv", 1, "name", value):
             assert chosen, value
 
 
@@ -52,7 +52,7 @@ def test_every_cell_with_a_text_issue_is_a_candidate(cells: list[str | None]) ->
 def test_quotes_are_counted_per_cell(cells: list[str | None]) -> None:
     col = pa.array(cells, pa.string())
     expected = [0 if v is None else v.count('"') for v in cells]
-    assert _quotes_per_cell(col).tolist() == expected
+    assert quotes_per_cell(col).tolist() == expected
 
 
 def test_a_byte_is_found_wherever_it_stands() -> None:

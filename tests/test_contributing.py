@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from iran_relations import validate
 from iran_relations.cli import main
-from iran_relations.validation import validate
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"In `(data/\w+\.csv)`(?:(?!```).)*?```csv\n(.*?)```", GUIDE, re.S)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from iran_relations.cli import main
 from iran_relations.diff import diff
-from iran_relations.table_schema import read_package
+from iran_relations.schema.table_schema import read_package
 
 TABLES = [t.name for t in read_package(ROOT).tables]
 

@@ -20,7 +20,7 @@ from iran_relations.cli import main
 from iran_relations.export import FORMATS, export
 from iran_relations.export.sqlite import DATABASE, METADATA, SEARCHED
 from iran_relations.export.xlsx import ABOUT, WORKBOOK
-from iran_relations.table_schema import read_package
+from iran_relations.schema.table_schema import read_package
 
 SPEC = read_package(ROOT)
 TABLES = [t.name for t in SPEC.tables]

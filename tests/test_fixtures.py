@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, build_package, scenario_meta, scenario_names
 
-from iran_relations.issues import CODES
-from iran_relations.table_schema import DescriptorError
-from iran_relations.validation import validate
+from iran_relations import validate
+from iran_relations.schema.table_schema import DescriptorError
+from iran_relations.validation.issues import CODES
 
 # Codes no fixture can trigger through files alone, and why.
 UNTRIGGERABLE = {

@@ -13,9 +13,9 @@ from conftest import ROOT, build_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iran_relations import validate
 from iran_relations.fmt import canonical_text, format_package
-from iran_relations.table_schema import read_package
-from iran_relations.validation import validate
+from iran_relations.schema.table_schema import read_package
 
 
 def fmt(*args: str) -> subprocess.CompletedProcess[str]:

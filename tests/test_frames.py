@@ -11,9 +11,9 @@ from conftest import ROOT, data_rows
 
 import iran_relations
 from iran_relations.frames import ROSTER_COLUMNS
-from iran_relations.partial_date import PartialDate
-from iran_relations.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from iran_relations.table_schema import read_package
+from iran_relations.schema.partial_date import PartialDate
+from iran_relations.schema.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from iran_relations.schema.table_schema import read_package
 
 SPEC = read_package(ROOT)
 

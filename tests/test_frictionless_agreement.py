@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import build_package, scenario_names
 
-from iran_relations.issues import CODES
-from iran_relations.validation import validate
+from iran_relations import validate
+from iran_relations.validation.issues import CODES
 
 frictionless = pytest.importorskip("frictionless")
 

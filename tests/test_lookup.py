@@ -14,8 +14,8 @@ from conftest import ROOT, data_rows
 import iran_relations
 from iran_relations.cli import main
 from iran_relations.export import export
-from iran_relations.names import loose_words
 from iran_relations.navigation import UnknownID
+from iran_relations.schema.names import loose_words
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from conftest import ROOT, build_package
 import iran_relations
 from iran_relations.cli import main
 from iran_relations.panel import PANEL_COLUMNS, RELATION_COLUMNS, active_years
-from iran_relations.partial_date import PartialDate
+from iran_relations.schema.partial_date import PartialDate
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +148,7 @@ def test_the_analysis_export_writes_the_panel_as_csv_and_parquet(tmp_path: Path,
 
 def test_the_ties_page_lists_every_tie_around_iran_once_and_only_the_undated_under_undated(ds) -> None:
     """The 'Ties around Iran' page gives each tie with Iran's state once: dated ones by date, the rest as undated."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import figures
+    from iran_relations.site import figures
 
     page = figures.relations_page(ds)
     ties = figures.iran_ties(ds)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iran_relations.partial_date import PartialDate, PartialDateError
+from iran_relations.schema.partial_date import PartialDate, PartialDateError
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def test_a_source_and_the_source_quoting_it_count_once(tmp_path: Path) -> None:
 def test_a_party_claim_reported_by_a_second_outlet_does_not_confirm(tmp_path: Path) -> None:
     """event-one is confirmed by a news report and an opinion piece; once the news report only relays
     a party's claim (claimant 'party'), the validator asks for a lower certainty at its line."""
-    from iran_relations.validation import validate
+    from iran_relations import validate
 
     pkg = build_package(tmp_path)
     assert validate(pkg).valid

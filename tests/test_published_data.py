@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, SOURCES
 
 import iran_relations
-from iran_relations.validation import validate
+from iran_relations import validate
 
 # The source articles are not in the repo (copyright); map their citations to the stored texts.
 ARTICLE_FILES = {

@@ -9,10 +9,10 @@ from conftest import ROOT, build_package, scenario_meta, scenario_names
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iran_relations.fmt import _record
-from iran_relations.table_schema import read_package
-from iran_relations.validation import validate
-from iran_relations.validation.source import _read_canonical, _read_strict
+from iran_relations import validate
+from iran_relations.io.fast import read_canonical, read_strict
+from iran_relations.io.writer import record
+from iran_relations.schema.table_schema import read_package
 
 NAMES = ("a", "b", "c")
 # Pieces that make CSV hard: quotes, doubled quotes, separators, line breaks, spaces, a CR.
@@ -37,7 +37,7 @@ def test_the_published_tables_take_the_fast_path() -> None:
     """The published data is canonical, so Arrow reads every table (the speed relies on it)."""
     spec = read_package(ROOT)
     for t in spec.tables:
-        assert _read_canonical(t.path, (ROOT / t.path).read_bytes(), t.field_names) is not None, t.path
+        assert read_canonical(t.path, (ROOT / t.path).read_bytes(), t.field_names) is not None, t.path
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -45,11 +45,11 @@ def test_the_published_tables_take_the_fast_path() -> None:
 def test_fast_reader_accepts_only_what_the_strict_reader_reads_alike(tmp_path: Path, width: int, body) -> None:
     names = NAMES[:width]
     data = (",".join(names) + "\n" + "".join(body)).encode("utf-8")
-    fast = _read_canonical("t.csv", data, names)
+    fast = read_canonical("t.csv", data, names)
     if fast is None:
         return
     (tmp_path / "t.csv").write_bytes(data)
-    strict = _read_strict(tmp_path, "t.csv")
+    strict = read_strict(tmp_path, "t.csv")
     assert not strict.ragged
     assert not [i for i in strict.issues if i.code == "csv-error"]
     assert _columns(fast) == _columns(strict)
@@ -68,8 +68,8 @@ def test_fast_reader_accepts_only_what_the_strict_reader_reads_alike(tmp_path: P
 )
 def test_canonical_files_take_the_fast_path(rows: list[list[str]]) -> None:
     """Whatever the cells, the canonical writing of them (as fmt writes) is read by Arrow, cell for cell."""
-    data = (_record(list(NAMES)) + "".join(_record(r) for r in rows)).encode("utf-8")
-    fast = _read_canonical("t.csv", data, NAMES)
+    data = (record(list(NAMES)) + "".join(record(r) for r in rows)).encode("utf-8")
+    fast = read_canonical("t.csv", data, NAMES)
     blank = [r for r in rows if not any(c.strip() for c in r)]
     assert fast is not None
     kept = [r for r in rows if any(c.strip() for c in r)]

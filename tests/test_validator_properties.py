@@ -11,9 +11,9 @@ from conftest import ROOT, build_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iran_relations.issues import CODES
-from iran_relations.table_schema import read_package
-from iran_relations.validation import validate
+from iran_relations import validate
+from iran_relations.schema.table_schema import read_package
+from iran_relations.validation.issues import CODES
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 TABLES = [t.name for t in read_package(ROOT).tables]  # every table, redirects included
@@ -149,7 +149,7 @@ def test_any_date_form_in_any_date_cell_never_crashes(tmp_path_factory, table: s
 def test_outside_lifetime_is_flagged_exactly_when_certainly_outside(tmp_path_factory, born, died, start) -> None:
     """A person's life and a post's start drawn from every date form: the post (and the person's part
     in a conference of 27 November 2001) is flagged exactly when it falls certainly outside the life."""
-    from iran_relations.partial_date import PartialDate
+    from iran_relations.schema.partial_date import PartialDate
 
     pkg = build_package(tmp_path_factory.mktemp("pkg"))
     actors, appointments = _read(pkg / "data" / "actors.csv"), _read(pkg / "data" / "appointments.csv")

@@ -29,8 +29,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .dataset import Dataset, load
-    from .partial_date import PartialDate
-    from .validation import validate
+    from .schema.partial_date import PartialDate
+    from .validation.pipeline import validate
 
 
 def __getattr__(name: str) -> Any:
@@ -40,11 +40,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(dataset, name)
     if name == "validate":
-        from .validation import validate
+        from .validation.pipeline import validate
 
         return validate
     if name in ("PartialDate", "PartialDateError"):
-        from . import partial_date
+        from .schema import partial_date
 
         return getattr(partial_date, name)
     if name == "IranRelationsError":
@@ -56,7 +56,7 @@ def __getattr__(name: str) -> Any:
 
         return LoadError
     if name == "DescriptorError":
-        from .table_schema import DescriptorError
+        from .schema.table_schema import DescriptorError
 
         return DescriptorError
     if name == "UnknownID":

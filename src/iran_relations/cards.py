@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .navigation import UnknownID
-from .partial_date import span_text
+from .schema.partial_date import span_text
 
 if TYPE_CHECKING:
     from .dataset import Dataset
-    from .models import Evidence
+    from .schema.models import Evidence
 
 __all__ = ["card", "resolve"]
 

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import models as m
-from .csv_table import read_csv
 from .errors import IranRelationsError
-from .locations import resolve_root
-from .models import MODELS
+from .io.locations import resolve_root
+from .io.strict import read_csv
 from .navigation import Navigation
-from .table_schema import read_package
+from .schema import models as m
+from .schema.models import MODELS
+from .schema.table_schema import read_package
 
 if TYPE_CHECKING:
     import pandas as pd

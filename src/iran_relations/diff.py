@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .csv_table import read_csv
 from .errors import IranRelationsError
-from .locations import resolve_root
-from .table_schema import PackageSpec, TableSpec, read_package
+from .io.locations import resolve_root
+from .io.strict import read_csv
+from .schema.table_schema import PackageSpec, TableSpec, read_package
 
 __all__ = ["PackageDiff", "TableDiff", "diff", "DiffError"]
 

@@ -13,8 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .csv_table import read_csv
-from .table_schema import PackageSpec, TableSpec
+from .io.strict import read_csv
+from .io.writer import record
+from .schema.table_schema import PackageSpec, TableSpec
 
 __all__ = ["FmtResult", "canonical_text", "format_package"]
 
@@ -61,21 +62,8 @@ def canonical_text(table: TableSpec, root: Path) -> tuple[str | None, str]:
         rows.append([unicodedata.normalize("NFC", cells[position[name]]) for name in table.field_names])
     key = [table.field_names.index(k) for k in table.primary_key]
     rows.sort(key=lambda r: [r[i] for i in key])
-    lines = [_record(table.field_names)] + [_record(r) for r in rows]
+    lines = [record(table.field_names)] + [record(r) for r in rows]
     return "".join(lines), ""
-
-
-def _cell(value: str) -> str:
-    """Quote a cell only when it must be: a comma, a quote or a line break (CR as well as LF) in it."""
-    if any(c in value for c in ',"\n\r'):
-        return '"' + value.replace('"', '""') + '"'
-    return value
-
-
-def _record(cells: list[str] | tuple[str, ...]) -> str:
-    # csv.writer quotes on the line terminator's characters only, so a lone CR would go out bare
-    # and split the record when read back; hence this writer.
-    return ",".join(_cell(c) for c in cells) + "\n"
 
 
 def format_package(spec: PackageSpec, check: bool = False) -> FmtResult:

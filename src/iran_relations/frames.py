@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from .partial_date import BOUNDS, PRECISIONS, QUALIFIERS, PartialDate
-from .patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .table_schema import FieldSpec
+from .schema.partial_date import BOUNDS, PRECISIONS, QUALIFIERS, PartialDate
+from .schema.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from .schema.table_schema import FieldSpec
 
 if TYPE_CHECKING:
     import pandas as pd

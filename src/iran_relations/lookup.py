@@ -23,10 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .names import loose_name, loose_words
+from .schema.names import loose_name, loose_words
 
 if TYPE_CHECKING:
-    from .models import Actor, ActorName
+    from .schema.models import Actor, ActorName
 
 __all__ = ["Match", "Index", "HOW"]
 

@@ -17,7 +17,7 @@ from .errors import IranRelationsError
 from .lookup import Index, Match
 
 if TYPE_CHECKING:
-    from .models import (
+    from .schema.models import (
         Actor,
         ActorIdentifier,
         ActorName,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         Redirect,
         Relation,
     )
-    from .table_schema import PackageSpec
+    from .schema.table_schema import PackageSpec
 
 __all__ = ["Navigation", "UnknownID"]
 

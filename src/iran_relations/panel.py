@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .partial_date import PartialDate
+from .schema.partial_date import PartialDate
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .dataset import Dataset
-    from .models import Relation
+    from .schema.models import Relation
 
 __all__ = ["relation_table", "relation_years", "active_years", "reported", "PANEL_COLUMNS", "RELATION_COLUMNS"]
 

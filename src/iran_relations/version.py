@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .locations import DESCRIPTOR, bundled_root
+from .io.locations import DESCRIPTOR, bundled_root
 
 __all__ = ["read_version"]
 

@@ -7,15 +7,17 @@ clone made by CI may carry no tags). A tag ``v0.1.0``, where there is one, is us
 
 The steps follow the Frictionless data-package rules: MAJOR when a table or field is removed, or a
 row of a keyed table is removed without a redirect; MINOR when a table, field or row is added;
-PATCH when a row is corrected or a link-table row removed. ``diff``, ``scripts/check_version.py``
-and ``scripts/release.py`` all use this module.
+PATCH when a row is corrected or a link-table row removed. ``diff``, the version check
+(:func:`check`, run by ``scripts/check_version.py``) and ``scripts/release.py`` all use this module.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +27,20 @@ from .errors import IranRelationsError
 if TYPE_CHECKING:
     from .diff import PackageDiff
 
-__all__ = ["Release", "LEVELS", "parse", "step", "needed", "releases", "last_release", "package_at", "VersionError"]
+__all__ = [
+    "Release",
+    "LEVELS",
+    "parse",
+    "step",
+    "needed",
+    "releases",
+    "last_release",
+    "package_at",
+    "redirected",
+    "check",
+    "VersionCheck",
+    "VersionError",
+]
 
 LEVELS = ("none", "patch", "minor", "major")
 DATED = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})\s*$", re.M)
@@ -127,3 +142,53 @@ def package_at(root: Path, ref: str, dest: Path) -> Path:
     shutil.unpack_archive(dest / "package.tar", dest, "tar")
     (dest / "package.tar").unlink()
     return dest
+
+
+def redirected(root: Path) -> frozenset[tuple[str, str]]:
+    """(table, old_id) for each row of the package's ``data/redirects.csv``."""
+    path = root / "data" / "redirects.csv"
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as f:
+        return frozenset((r.get("record_table", ""), r.get("old_id", "")) for r in csv.DictReader(f))
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    """The outcome of :func:`check`: ``status`` 0 (the version is enough), 1 (it is not) or 2
+    (nothing could be compared), and what to tell the contributor."""
+
+    status: int
+    message: str
+
+
+def check(root: Path) -> VersionCheck:
+    """Whether the version in ``root``'s datapackage.json is a big enough step for what changed
+    since the last release (nothing to check before the first)."""
+    from .diff import diff
+    from .schema.table_schema import read_package
+
+    try:
+        release = last_release(root)
+    except VersionError as e:
+        return VersionCheck(2, str(e))
+    if release is None:
+        return VersionCheck(
+            0, "no release recorded yet (no dated CHANGELOG section, no vX.Y.Z tag): nothing to compare with"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            d = diff(package_at(root, release.ref, Path(tmp) / "old"), root)
+        except IranRelationsError as e:
+            return VersionCheck(2, f"cannot compare with {release.version}: {e}")
+    spec = read_package(root)
+    need = needed(d, set(spec.keyed_tables), redirected(root))
+    taken = step(release.version, spec.version)
+    if LEVELS.index(taken) >= LEVELS.index(need) and (need != "none" or parse(spec.version) >= parse(release.version)):
+        return VersionCheck(0, f"{release.version} -> {spec.version}: a {taken} step; the changes need at least {need}")
+    return VersionCheck(
+        1,
+        f"the data changed since {release.version} in a way that needs a {need.upper()} version step, but "
+        f"datapackage.json says {spec.version} ({taken} step). Bump the version in datapackage.json and "
+        "CITATION.cff and .zenodo.json, and add a CHANGELOG.md entry. What changed:\n" + d.to_text(),
+    )

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..locations import DESCRIPTOR
+from ..io.locations import DESCRIPTOR
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
@@ -39,7 +39,7 @@ def say_package(command: str, root: Path, version: str) -> None:
 def load_package(path: str | None, command: str) -> Dataset | None:
     """The dataset at ``path`` (see :func:`add_path`), or None after printing why it cannot be read."""
     from ..dataset import LoadError, load
-    from ..table_schema import DescriptorError
+    from ..schema.table_schema import DescriptorError
 
     path = package_path(path)
     if path is not None and not Path(path).exists():

@@ -22,7 +22,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff
-    from ..table_schema import DescriptorError
+    from ..schema.table_schema import DescriptorError
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

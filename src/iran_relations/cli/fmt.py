@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..locations import DESCRIPTOR
+from ..io.locations import DESCRIPTOR
 from ._package import add_path, package_path, say_package
 
 
@@ -22,8 +22,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..fmt import format_package
-    from ..locations import resolve_root
-    from ..table_schema import DescriptorError, read_package
+    from ..io.locations import resolve_root
+    from ..schema.table_schema import DescriptorError, read_package
 
     given = package_path(args.path or args.package)
     if given is None:

@@ -28,8 +28,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..table_schema import DescriptorError
-    from ..validation import validate
+    from ..schema.table_schema import DescriptorError
+    from ..validation.pipeline import validate
 
     if args.path and args.package and Path(args.path) != Path(args.package):
         print("iran-relations validate: give the package once, as PATH or --package", file=sys.stderr)
@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     except DescriptorError as e:
         print(f"iran-relations validate: cannot read the package: {e}", file=sys.stderr)
         return 2
-    from ..locations import resolve_root
-    from ..table_schema import read_package
+    from ..io.locations import resolve_root
+    from ..schema.table_schema import read_package
 
     spec = read_package(resolve_root(path))
     say_package("validate", spec.root, spec.version)

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..models import MODELS
+from ..schema.models import MODELS
 from .rows import tables
 
 if TYPE_CHECKING:

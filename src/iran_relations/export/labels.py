@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..table_schema import TableSpec
+    from ..schema.table_schema import TableSpec
 
 __all__ = ["column_labels", "value_labels", "DERIVED"]
 

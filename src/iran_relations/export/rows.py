@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..partial_date import PartialDate
-from ..table_schema import PackageSpec, TableSpec
+from ..schema.partial_date import PartialDate
+from ..schema.table_schema import PackageSpec, TableSpec
 
 if TYPE_CHECKING:
     from ..dataset import Dataset

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..table_schema import FieldSpec, TableSpec
+from ..schema.table_schema import FieldSpec, TableSpec
 from .rows import tables
 
 if TYPE_CHECKING:

@@ -15,12 +15,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..patterns import PATTERN_FORMS
-from ..table_schema import FieldSpec, PackageSpec, TableSpec
-from .frame import STRING, Frame, Frames, LayerResult, Rejected, constant, is_ascii_printable, rows_mask, where
+from ..io.arrays import STRING, constant, is_ascii_printable, rows_mask, where
+from ..io.fast import Source, read_source
+from ..schema.patterns import PATTERN_FORMS
+from ..schema.table_schema import FieldSpec, PackageSpec, TableSpec
+from .columns import LayerResult, PackageColumns, Rejected, TableColumns
+from .issues import Issue
 from .keys import Keys
-from .source import Source, read_source
 
 __all__ = ["check_tables", "check_primary_keys"]
 
@@ -160,7 +161,7 @@ def _cell_tests(f: FieldSpec) -> list[tuple[str, Callable[[pa.Array, pa.Array], 
     return tests
 
 
-def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
+def _check_cells(frame: TableColumns, f: FieldSpec) -> list[Issue]:
     col, live = frame.cells[f.name], pc.invert(frame.ragged)
     issues: list[Issue] = []
     if f.required:
@@ -191,7 +192,7 @@ def _check_cells(frame: Frame, f: FieldSpec) -> list[Issue]:
     return issues
 
 
-def _repeats(frame: Frame, names: tuple[str, ...], key: np.ndarray) -> list[tuple[int, tuple[str, ...], int]]:
+def _repeats(frame: TableColumns, names: tuple[str, ...], key: np.ndarray) -> list[tuple[int, tuple[str, ...], int]]:
     """(row, key, first line) for each row whose key (all parts filled, ``key`` its codes) an earlier row has."""
     filled = key[key >= 0]
     if not len(filled):
@@ -223,7 +224,7 @@ def _string_codes(col: pa.Array) -> np.ndarray:
     return pc.fill_null(pc.dictionary_encode(col).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-def _check_unique(frame: Frame) -> list[Issue]:
+def _check_unique(frame: TableColumns) -> list[Issue]:
     """Fields that must be unique, other than the primary key (:func:`check_primary_keys` has it)."""
     t = frame.spec
     issues: list[Issue] = []
@@ -248,7 +249,7 @@ def _check_unique(frame: Frame) -> list[Issue]:
     return issues
 
 
-def check_primary_keys(frames: Frames, keys: Keys) -> LayerResult:
+def check_primary_keys(frames: PackageColumns, keys: Keys) -> LayerResult:
     """Each table's primary key, from the key codes every cross-table check shares. A row whose
     key is already used is rejected, so that later layers judge each key once."""
     issues: list[Issue] = []
@@ -277,15 +278,15 @@ def check_primary_keys(frames: Frames, keys: Keys) -> LayerResult:
     return LayerResult(issues, rejected)
 
 
-def _frame(t: TableSpec, source: Source) -> tuple[Frame, list[Issue]]:
+def _frame(t: TableSpec, source: Source) -> tuple[TableColumns, list[Issue]]:
     issues = list(source.issues)
     if not source.readable or not source.header:
-        return Frame(t, readable=False), issues
+        return TableColumns(t, readable=False), issues
     positions, header_issues = _check_header(t, source.header, source.header_line)
     issues += header_issues
     n = len(source.lines)
     ragged = rows_mask(n, list(source.ragged)) if source.ragged else constant(n, False)
-    frame = Frame(
+    frame = TableColumns(
         t,
         readable=True,
         cells={
@@ -305,12 +306,12 @@ def _frame(t: TableSpec, source: Source) -> tuple[Frame, list[Issue]]:
     return frame, issues
 
 
-def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[Frames, list[Issue]]:
+def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[PackageColumns, list[Issue]]:
     """Read and check every table; return them as frames with the issues found."""
-    frames: dict[str, Frame] = {}
+    frames: dict[str, TableColumns] = {}
     issues: list[Issue] = []
 
-    def one(t: TableSpec) -> tuple[Frame, list[Issue]]:
+    def one(t: TableSpec) -> tuple[TableColumns, list[Issue]]:
         return _frame(t, read_source(spec.root, t.path, t.field_names, fast))
 
     def size(t: TableSpec) -> int:
@@ -326,4 +327,4 @@ def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[Frames, list[Iss
         for t, (frame, found) in zip(largest_first, pool.map(one, largest_first), strict=True):
             frames[t.name] = frame
             issues += found
-    return Frames(spec, {t.name: frames[t.name] for t in spec.tables}), issues
+    return PackageColumns(spec, {t.name: frames[t.name] for t in spec.tables}), issues

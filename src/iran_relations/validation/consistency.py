@@ -22,9 +22,10 @@ import datetime as dt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .frame import Frame, Frames, where
+from ..io.arrays import where
+from ..schema.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 from .rules import _bounds
 
 __all__ = ["check_consistency"]
@@ -33,7 +34,7 @@ __all__ = ["check_consistency"]
 NOT_PRESENT = ("subject", "target")
 
 
-def _lives(actors: Frame) -> tuple[pa.Array, pa.Array, pa.Array, pa.Array]:
+def _lives(actors: TableColumns) -> tuple[pa.Array, pa.Array, pa.Array, pa.Array]:
     """Per actor row: its ID, type, the earliest day it may have begun and the latest day it may have
     ended (null where undated, open or ongoing)."""
     began, _ = _bounds(actors.cells["start_date"]) if "start_date" in actors.present else (None, None)
@@ -46,7 +47,7 @@ def _lives(actors: Frame) -> tuple[pa.Array, pa.Array, pa.Array, pa.Array]:
 
 
 def _outside(
-    frame: Frame,
+    frame: TableColumns,
     rows_lo: pa.Array,
     rows_hi: pa.Array,
     refs: pa.Array,
@@ -91,7 +92,7 @@ def _outside(
     return issues
 
 
-def _lifetimes(frames: Frames) -> list[Issue]:
+def _lifetimes(frames: PackageColumns) -> list[Issue]:
     actors = frames.get("actors")
     if actors is None or "actor_id" not in actors.present:
         return []
@@ -123,7 +124,7 @@ def _lifetimes(frames: Frames) -> list[Issue]:
     return issues
 
 
-def _self_ties(frames: Frames) -> list[Issue]:
+def _self_ties(frames: PackageColumns) -> list[Issue]:
     relations = frames.get("relations")
     if relations is None or not {"source_id", "target_id"} <= relations.present:
         return []
@@ -141,7 +142,7 @@ def _self_ties(frames: Frames) -> list[Issue]:
     ]
 
 
-def _sources_before(frames: Frames) -> list[Issue]:
+def _sources_before(frames: PackageColumns) -> list[Issue]:
     evidence, citations = frames.get("evidence"), frames.get("citations")
     if evidence is None or citations is None or "published" not in citations.present:
         return []
@@ -176,7 +177,7 @@ def _sources_before(frames: Frames) -> list[Issue]:
     return issues
 
 
-def _future(frames: Frames, today: dt.date) -> list[Issue]:
+def _future(frames: PackageColumns, today: dt.date) -> list[Issue]:
     issues = []
     limit = today.isoformat()
     for frame, f in frames.fields(lambda f: f.pattern in (PARTIAL_DATE_PATTERN, DAY_PATTERN)):
@@ -200,6 +201,6 @@ def _future(frames: Frames, today: dt.date) -> list[Issue]:
     return issues
 
 
-def check_consistency(frames: Frames, today: dt.date | None = None) -> list[Issue]:
+def check_consistency(frames: PackageColumns, today: dt.date | None = None) -> list[Issue]:
     today = today or dt.date.today()
     return _self_ties(frames) + _lifetimes(frames) + _sources_before(frames) + _future(frames, today)

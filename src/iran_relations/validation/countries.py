@@ -10,16 +10,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from iso3166 import countries_by_alpha2
 
-from ..issues import Issue
-from ..patterns import COUNTRY_PATTERN
-from .frame import Frames, where
+from ..io.arrays import where
+from ..schema.patterns import COUNTRY_PATTERN
+from .columns import PackageColumns
+from .issues import Issue
 
 __all__ = ["check_countries"]
 
 ASSIGNED = pa.array(sorted(countries_by_alpha2), pa.string())
 
 
-def check_countries(frames: Frames) -> list[Issue]:
+def check_countries(frames: PackageColumns) -> list[Issue]:
     issues = []
     for frame, f in frames.fields(lambda f: f.pattern == COUNTRY_PATTERN):
         rows = where(pc.and_(frame.good(f.name), pc.invert(pc.is_in(frame.cells[f.name], ASSIGNED))))

@@ -14,25 +14,25 @@ from collections import defaultdict
 import numpy as np
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from .frame import Frame, Frames
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 from .keys import Keys, first_rows, last_rows
 
 __all__ = ["check_coverage"]
 
 
-def _flag(frame: Frame, name: str, value: str) -> np.ndarray:
+def _flag(frame: TableColumns, name: str, value: str) -> np.ndarray:
     return pc.fill_null(pc.equal(frame.cells[name], value), False).to_numpy(zero_copy_only=False)
 
 
-def _filled(frame: Frame, name: str) -> np.ndarray:
+def _filled(frame: TableColumns, name: str) -> np.ndarray:
     return pc.is_valid(frame.cells[name]).to_numpy(zero_copy_only=False)
 
 
 class _Evidence:
     """Per evidence row: usable (table, record and citation filled), its stance, what its citation is."""
 
-    def __init__(self, evidence: Frame, frames: Frames, keys: Keys) -> None:
+    def __init__(self, evidence: TableColumns, frames: PackageColumns, keys: Keys) -> None:
         self.frame = evidence
         self.usable = (
             _filled(evidence, "record_table") & _filled(evidence, "record_id") & _filled(evidence, "citation_id")
@@ -65,7 +65,7 @@ class _Evidence:
         self.unknown = self.usable & ~known
 
 
-def _roots(citations: Frame, keys: Keys, citation: np.ndarray) -> np.ndarray:
+def _roots(citations: TableColumns, keys: Keys, citation: np.ndarray) -> np.ndarray:
     """Per evidence row, the code of its citation, or of the citation it is known through (via_id)."""
     if "via_id" not in citations.present:
         return citation
@@ -79,7 +79,7 @@ def _roots(citations: Frame, keys: Keys, citation: np.ndarray) -> np.ndarray:
     return np.where(citation >= 0, root[citation.clip(0)], -1)
 
 
-def _verdicts(frame: Frame, ev: _Evidence, keys: Keys) -> tuple[np.ndarray, list[str | None]]:
+def _verdicts(frame: TableColumns, ev: _Evidence, keys: Keys) -> tuple[np.ndarray, list[str | None]]:
     """The rows of a record table that break an evidence rule, and the rule each breaks."""
     name, key = frame.spec.name, frame.spec.primary_key[0]
     n = frame.n
@@ -161,7 +161,7 @@ def _message(code: str, name: str, rid: str, certainty: str, supporting: set[str
     )
 
 
-def check_coverage(frames: Frames, keys: Keys) -> list[Issue]:
+def check_coverage(frames: PackageColumns, keys: Keys) -> list[Issue]:
     evidence = frames.get("evidence")
     if evidence is None:
         return []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from .frame import Frame, Frames, where
+from ..io.arrays import where
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 
 __all__ = ["check_cycles", "on_loops"]
 
@@ -41,7 +42,7 @@ def on_loops(points_to: dict[str, str | None]) -> set[str]:
     return looped
 
 
-def _loops(frame: Frame, key: str, ref: str, code: str, message: str) -> list[Issue]:
+def _loops(frame: TableColumns, key: str, ref: str, code: str, message: str) -> list[Issue]:
     """Report every row that a chain of ``ref`` leads back to (each member of a loop, once)."""
     linked = pc.is_valid(frame.cells[ref])
     if not pc.any(linked).as_py():
@@ -58,7 +59,7 @@ def _loops(frame: Frame, key: str, ref: str, code: str, message: str) -> list[Is
     ]
 
 
-def check_cycles(frames: Frames) -> list[Issue]:
+def check_cycles(frames: PackageColumns) -> list[Issue]:
     issues: list[Issue] = []
     for name, key, ref, code, message in SELF_REFERENCES:
         frame = frames.get(name)

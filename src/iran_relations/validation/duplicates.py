@@ -10,9 +10,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..names import ARTICLE_PATTERN, loose_name
-from .frame import Frame, Frames, is_ascii_printable, where
+from ..io.arrays import is_ascii_printable, where
+from ..schema.names import ARTICLE_PATTERN, loose_name
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 
 __all__ = ["check_duplicates", "loose_name", "loose_names"]
 
@@ -30,7 +31,7 @@ def loose_names(names: pa.Array) -> pa.Array:
     return pa.array(values, pa.string())
 
 
-def _named(frame: Frame, field: str, kind: dict[str, str | None], order: int) -> pa.Table:
+def _named(frame: TableColumns, field: str, kind: dict[str, str | None], order: int) -> pa.Table:
     """(loose name and type, actor, source, row) for each named row of a known actor."""
     actor, name = frame.cells["actor_id"], frame.cells[field]
     known = pc.fill_null(pc.and_(pc.is_in(actor, pa.array(list(kind), pa.string())), pc.is_valid(name)), False)
@@ -48,7 +49,7 @@ def _named(frame: Frame, field: str, kind: dict[str, str | None], order: int) ->
     return table.filter(pc.not_equal(loose, ""))
 
 
-def check_duplicates(frames: Frames) -> list[Issue]:
+def check_duplicates(frames: PackageColumns) -> list[Issue]:
     actors, names = frames.get("actors"), frames.get("actor_names")
     if actors is None:
         return []

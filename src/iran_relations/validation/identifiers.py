@@ -10,8 +10,9 @@ import re
 
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from .frame import Frame, Frames, where
+from ..io.arrays import where
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 
 __all__ = ["check_identifiers", "COUNTRY_SCHEME"]
 
@@ -19,7 +20,7 @@ __all__ = ["check_identifiers", "COUNTRY_SCHEME"]
 COUNTRY_SCHEME = "iso3166_1"
 
 
-def _identifier_frames(frames: Frames) -> list[Frame]:
+def _identifier_frames(frames: PackageColumns) -> list[TableColumns]:
     """Tables with a ``scheme`` whose categories give forms, and the ``identifier`` they govern."""
     found = []
     for frame in frames:
@@ -30,7 +31,7 @@ def _identifier_frames(frames: Frames) -> list[Frame]:
     return found
 
 
-def check_identifiers(frames: Frames) -> list[Issue]:
+def check_identifiers(frames: PackageColumns) -> list[Issue]:
     issues: list[Issue] = []
     for frame in _identifier_frames(frames):
         issues += _forms(frame)
@@ -39,7 +40,7 @@ def check_identifiers(frames: Frames) -> list[Issue]:
     return issues
 
 
-def _forms(frame: Frame) -> list[Issue]:
+def _forms(frame: TableColumns) -> list[Issue]:
     issues = []
     for cat in frame.spec.field("scheme").categories:
         if not cat.pattern:
@@ -61,7 +62,7 @@ def _forms(frame: Frame) -> list[Issue]:
     return issues
 
 
-def _shared(frame: Frame) -> list[Issue]:
+def _shared(frame: TableColumns) -> list[Issue]:
     rows = where(pc.and_(frame.good("identifier"), frame.good("scheme")))
     first: dict[tuple[str | None, str | None], tuple[int, str | None]] = {}
     issues = []
@@ -88,7 +89,7 @@ def _shared(frame: Frame) -> list[Issue]:
     return issues
 
 
-def _countries(frames: Frames, frame: Frame) -> list[Issue]:
+def _countries(frames: PackageColumns, frame: TableColumns) -> list[Issue]:
     actors = frames.get("actors")
     if actors is None or "country" not in actors.present or "actor_id" not in actors.present:
         return []

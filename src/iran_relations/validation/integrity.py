@@ -12,9 +12,10 @@ from collections import defaultdict
 import numpy as np
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..table_schema import ForeignKey
-from .frame import Frame, Frames, where
+from ..io.arrays import where
+from ..schema.table_schema import ForeignKey
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 from .keys import Keys
 
 __all__ = ["check_foreign_keys", "nearest"]
@@ -39,7 +40,7 @@ def nearest(values: list[str], known: list[str]) -> dict[str, str]:
     return out
 
 
-def _dangling(frame: Frame, fk: ForeignKey, target: Frame, keys: Keys) -> list[int]:
+def _dangling(frame: TableColumns, fk: ForeignKey, target: TableColumns, keys: Keys) -> list[int]:
     """Rows whose (judged, filled) reference matches no row of the target."""
     checked = pc.is_valid(frame.key(fk.fields))
     for name in fk.fields:
@@ -54,7 +55,7 @@ def _dangling(frame: Frame, fk: ForeignKey, target: Frame, keys: Keys) -> list[i
     return where(pc.and_(checked, pc.invert(pc.is_in(frame.key(fk.fields), wanted.filter(pc.is_valid(wanted))))))
 
 
-def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
+def check_foreign_keys(frames: PackageColumns, keys: Keys) -> list[Issue]:
     issues: list[Issue] = []
     for t in frames.spec.tables:
         frame = frames.get(t.name)
@@ -87,7 +88,7 @@ def check_foreign_keys(frames: Frames, keys: Keys) -> list[Issue]:
     return issues + _check_evidence_targets(frames, keys) + _check_redirects(frames)
 
 
-def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
+def _check_evidence_targets(frames: PackageColumns, keys: Keys) -> list[Issue]:
     evidence = frames.get("evidence")
     if evidence is None:
         return []
@@ -120,7 +121,7 @@ def _check_evidence_targets(frames: Frames, keys: Keys) -> list[Issue]:
     return issues
 
 
-def _check_redirects(frames: Frames) -> list[Issue]:
+def _check_redirects(frames: PackageColumns) -> list[Issue]:
     """Each redirect leads to a row of its table, and comes from an ID no row has any more."""
     redirects = frames.get("redirects")
     if redirects is None:

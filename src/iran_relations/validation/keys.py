@@ -24,7 +24,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .frame import STRING, Frame, Frames
+from ..io.arrays import STRING
+from .columns import PackageColumns, TableColumns
 
 __all__ = ["Keys"]
 
@@ -78,7 +79,7 @@ def last_rows(codes: np.ndarray, size: int) -> np.ndarray:
 class Keys:
     """The codes of every key column of the package; build once per validation."""
 
-    def __init__(self, frames: Frames) -> None:
+    def __init__(self, frames: PackageColumns) -> None:
         self.frames = frames
         self._codes: dict[Column, np.ndarray] = {}
         self._size: dict[Column, int] = {}
@@ -91,7 +92,7 @@ class Keys:
                     self._codes[column] = column_codes
                     self._size[column] = size
 
-    def _readable(self, name: str) -> Frame | None:
+    def _readable(self, name: str) -> TableColumns | None:
         return self.frames.get(name)
 
     def _spaces(self) -> list[Space]:
@@ -177,7 +178,7 @@ class Keys:
             self._codes[c], self._size[c] = total, offset
         return self._codes[c]
 
-    def key(self, frame: Frame, names: tuple[str, ...]) -> np.ndarray:
+    def key(self, frame: TableColumns, names: tuple[str, ...]) -> np.ndarray:
         """One code per row for a (possibly compound) key, equal exactly where the key is; -1 if a part is empty."""
         t = frame.spec.name
         combined = self.codes(t, names[0]).copy()

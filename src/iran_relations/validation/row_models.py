@@ -12,10 +12,11 @@ import datetime as dt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..partial_date import PartialDate, PartialDateError
-from ..patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
-from .frame import Frame, Frames, LayerResult, Rejected, constant, where
+from ..io.arrays import constant, where
+from ..schema.partial_date import PartialDate, PartialDateError
+from ..schema.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from .columns import LayerResult, PackageColumns, Rejected, TableColumns
+from .issues import Issue
 
 __all__ = ["check_models"]
 
@@ -31,7 +32,7 @@ def _parses(value: str, pattern: str) -> bool:
     return True
 
 
-def _suspect_rows(frame: Frame) -> list[int]:
+def _suspect_rows(frame: TableColumns) -> list[int]:
     """Rows that passed layer 1 but hold a date that does not parse."""
     suspect = constant(frame.n, False)
     for f in frame.spec.fields:
@@ -45,7 +46,7 @@ def _suspect_rows(frame: Frame) -> list[int]:
     return where(pc.and_(suspect, frame.ok))
 
 
-def check_models(frames: Frames) -> LayerResult:
+def check_models(frames: PackageColumns) -> LayerResult:
     """Rows the pattern checks let through but the typed model refuses (an impossible day): each
     refused cell is rejected, so that the rules after this layer do not judge it again."""
     issues: list[Issue] = []
@@ -58,7 +59,7 @@ def check_models(frames: Frames) -> LayerResult:
             continue
         from pydantic import TypeAdapter, ValidationError  # imported only when a suspect row needs it
 
-        from ..models import MODELS
+        from ..schema.models import MODELS
 
         model = MODELS.get(frame.spec.name)
         if model is None:

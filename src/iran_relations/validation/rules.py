@@ -11,9 +11,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
-from .frame import Frame, Frames, where
+from ..io.arrays import where
+from ..schema.partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
+from .columns import PackageColumns, TableColumns
+from .issues import Issue
 
 __all__ = ["check_rules", "CATCH_ALL"]
 
@@ -40,7 +41,7 @@ def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
     return pa.array(earliest, pa.string()).take(indices), pa.array(latest, pa.string()).take(indices)
 
 
-def _check_dates(frame: Frame) -> list[Issue]:
+def _check_dates(frame: TableColumns) -> list[Issue]:
     start, end = frame.spec.span
     if start is None or end is None or start not in frame.spec.field_names or end not in frame.spec.field_names:
         return []
@@ -67,7 +68,7 @@ def _check_dates(frame: Frame) -> list[Issue]:
     return issues
 
 
-def _check_ongoing(frame: Frame) -> list[Issue]:
+def _check_ongoing(frame: TableColumns) -> list[Issue]:
     """'..' outside an end date, or in an end date whose row gives a reason it ended."""
     end = frame.spec.span[1]
     issues = []
@@ -101,7 +102,7 @@ ROLES = (
 )
 
 
-def _check_roles(frames: Frames) -> list[Issue]:
+def _check_roles(frames: PackageColumns) -> list[Issue]:
     """The appointee of a post is a person, and its body is not."""
     actors, appointments = frames.get("actors"), frames.get("appointments")
     if actors is None or appointments is None:
@@ -128,7 +129,7 @@ def _check_roles(frames: Frames) -> list[Issue]:
     return issues
 
 
-def _check_catch_all(frames: Frames) -> list[Issue]:
+def _check_catch_all(frames: PackageColumns) -> list[Issue]:
     """A 'supports' relation needs an evidence row whose note says why it is no more specific."""
     relations, evidence = frames.get("relations"), frames.get("evidence")
     if relations is None or evidence is None or "relation_type" not in relations.present:
@@ -153,7 +154,7 @@ def _check_catch_all(frames: Frames) -> list[Issue]:
     ]
 
 
-def _check_copies(frames: Frames) -> list[Issue]:
+def _check_copies(frames: PackageColumns) -> list[Issue]:
     """copy_kind goes with copy_url or copy_publisher, and a copy's address is not the original's."""
     citations = frames.get("citations")
     if citations is None or not {"copy_url", "copy_publisher", "copy_kind"} <= citations.present:
@@ -176,7 +177,7 @@ def _check_copies(frames: Frames) -> list[Issue]:
     return issues
 
 
-def check_rules(frames: Frames) -> list[Issue]:
+def check_rules(frames: PackageColumns) -> list[Issue]:
     issues: list[Issue] = []
     for frame in frames:
         if frame.readable:

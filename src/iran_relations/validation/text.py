@@ -15,9 +15,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..table_schema import FieldSpec
-from .frame import Frames, cell_bytes, has_any_byte, is_ascii_printable, where
+from ..io.arrays import cell_bytes, has_any_byte, is_ascii_printable, where
+from ..schema.table_schema import FieldSpec
+from .columns import PackageColumns
+from .issues import Issue
 
 __all__ = ["check_text", "invisible_characters"]
 
@@ -41,7 +42,7 @@ def invisible_characters(value: str) -> list[str]:
     return found
 
 
-def _cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
+def cell_issues(path: str, line: int, name: str, value: str) -> list[Issue]:
     issues = []
     if value.startswith(FORMULA_START):
         issues.append(
@@ -125,7 +126,7 @@ def candidates(col: pa.Array) -> pa.Array:
     NFC) so that Python sees only them: a formula start or a space at either end (read off each
     cell's first and last byte), markup candidates, and among the cells that are not printable ASCII
     those with an invisible character, text not in NFC, a tab or carriage return first, or Unicode
-    whitespace at either end. Python's :func:`_cell_issues` then words each issue (and drops a
+    whitespace at either end. Python's :func:`cell_issues` then words each issue (and drops a
     candidate the kernels' Unicode tables see differently from Python's)."""
     hit = np.zeros(len(col), bool)
     offsets, data = cell_bytes(col)
@@ -153,11 +154,11 @@ def free_text(f: FieldSpec) -> bool:
     return f.type == "string" and not f.pattern and f.enum is None
 
 
-def check_text(frames: Frames) -> list[Issue]:
+def check_text(frames: PackageColumns) -> list[Issue]:
     issues: list[Issue] = []
     for frame, f in frames.fields(free_text):
         col = frame.cells[f.name]
         rows = where(pc.and_(frame.good(f.name), candidates(col)))
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
-            issues += _cell_issues(frame.path, line, f.name, value)  # type: ignore[arg-type]
+            issues += cell_issues(frame.path, line, f.name, value)  # type: ignore[arg-type]
     return issues

@@ -8,11 +8,11 @@ __all__ = ["DESCRIPTOR", "bundled_root", "resolve_root"]
 
 DESCRIPTOR = "datapackage.json"
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the iran_relations folder
 # In the wheel, hatchling copies datapackage.json, data/ and schemas/ here (see pyproject.toml).
-_WHEEL_ROOT = _HERE / "_package"
+_WHEEL_ROOT = _PACKAGE / "_package"
 # In a checkout (editable install or PYTHONPATH=src), the package root is two levels up from src/.
-_CHECKOUT_ROOT = _HERE.parent.parent
+_CHECKOUT_ROOT = _PACKAGE.parent.parent
 
 
 def bundled_root() -> Path:
@@ -20,7 +20,7 @@ def bundled_root() -> Path:
 
     A checkout wins over a bundled copy, so that an editable install always sees the working tree.
     """
-    if _HERE.parent.name == "src" and (_CHECKOUT_ROOT / DESCRIPTOR).is_file():
+    if _PACKAGE.parent.name == "src" and (_CHECKOUT_ROOT / DESCRIPTOR).is_file():
         return _CHECKOUT_ROOT
     return _WHEEL_ROOT
 

@@ -8,7 +8,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .issues import Issue
+from ..validation.issues import Issue
 
 __all__ = ["CsvTable", "read_csv"]
 

@@ -22,9 +22,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from ..csv_table import read_csv
-from ..issues import Issue
-from .frame import STRING, arange, cell_bytes, has_any_byte, rows_mask
+from ..validation.issues import Issue
+from .arrays import STRING, arange, cell_bytes, has_any_byte, rows_mask
+from .strict import read_csv
 
 __all__ = ["Source", "read_source", "physical_lines"]
 
@@ -53,10 +53,10 @@ def read_source(root: Path, rel: str, field_names: tuple[str, ...], fast: bool =
         except (OSError, ValueError):
             data = None  # the strict reader reports it
         if data is not None:
-            source = _read_canonical(rel, data, field_names)
+            source = read_canonical(rel, data, field_names)
             if source is not None:
                 return source
-    return _read_strict(root, rel)
+    return read_strict(root, rel)
 
 
 def physical_lines(columns: list[pa.Array], first: int) -> pa.Array:
@@ -90,7 +90,7 @@ def _count(data: bytes | mmap.mmap, byte: bytes) -> int:
     return sum(int(np.count_nonzero(view[i : i + step] == value)) for i in range(0, len(view), step))
 
 
-def _read_canonical(rel: str, data: bytes | mmap.mmap, field_names: tuple[str, ...]) -> Source | None:
+def read_canonical(rel: str, data: bytes | mmap.mmap, field_names: tuple[str, ...]) -> Source | None:
     """Parse with Arrow; None unless the file is exactly the canonical writing of what was parsed."""
     header = (",".join(field_names) + "\n").encode("utf-8")
     if data[: len(header)] != header or data.find(b"\r") != -1 or not field_names or not _is_utf8(data):
@@ -193,7 +193,7 @@ def contains_any(col: pa.Array, chars: bytes) -> bool:
     return has_any_byte(cell_bytes(col)[1], chars)
 
 
-def _quotes_per_cell(col: pa.Array) -> np.ndarray:
+def quotes_per_cell(col: pa.Array) -> np.ndarray:
     """How many '"' each cell holds, counted from where the quotes stand in the column's bytes."""
     offsets, data = cell_bytes(col)
     at = np.flatnonzero(data == ord('"'))
@@ -218,7 +218,7 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
     for j, col in enumerate(columns):
         if has_any_byte(cell_bytes(col)[1], b',"\n\r'):
             mask = pc.fill_null(pc.match_substring_regex(col, '[,"\n\r]'), False).to_numpy(zero_copy_only=False)
-            inner = _quotes_per_cell(col)
+            inner = quotes_per_cell(col)
             quotes += int((mask * (2 + 2 * inner)).sum())
             quoted[j] = (mask, mask * (2 + inner))
 
@@ -247,7 +247,7 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
     return body_quotes == quotes
 
 
-def _read_strict(root: Path, rel: str) -> Source:
+def read_strict(root: Path, rel: str) -> Source:
     """The strict reader's rows as columns; blank rows are reported and dropped here."""
     parsed = read_csv(root, rel)
     source = Source(rel, parsed.header, parsed.header_line, issues=list(parsed.issues), readable=parsed.readable)

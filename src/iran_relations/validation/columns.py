@@ -1,4 +1,4 @@
-"""A table being validated, held as columns, and the few array helpers every layer uses.
+"""A table being validated, held as Arrow columns, and what a layer returns.
 
 Each layer computes masks over whole columns (Arrow compute, regular expressions by RE2) and turns
 into Python objects only the rows it reports. Where Arrow cannot say exactly what the rule means
@@ -10,82 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..issues import Issue
-from ..table_schema import FieldSpec, PackageSpec, TableSpec
+from ..io.arrays import rows_mask
+from ..schema.table_schema import FieldSpec, PackageSpec, TableSpec
+from .issues import Issue
 
 __all__ = [
-    "Frame",
-    "Frames",
+    "TableColumns",
+    "PackageColumns",
     "Rejected",
     "LayerResult",
-    "STRING",
-    "arange",
-    "cell_bytes",
-    "has_any_byte",
-    "constant",
-    "rows_mask",
-    "where",
-    "is_ascii_printable",
 ]
-
-STRING = pa.string()
-
-
-def constant(n: int, value: bool) -> pa.Array:
-    return pc.fill_null(pa.nulls(n, pa.bool_()), value)
-
-
-def arange(n: int) -> pa.Array:
-    """0, 1, ... n-1 as int64."""
-    ones = pc.fill_null(pa.nulls(n, pa.int64()), 1)
-    return pc.subtract(pc.cumulative_sum(ones), 1)
-
-
-def rows_mask(n: int, rows: list[int]) -> pa.Array:
-    """True at the row indices ``rows`` of an ``n``-row table."""
-    return pc.is_in(arange(n), pa.array(rows, pa.int64()))
-
-
-def where(mask: pa.Array) -> list[int]:
-    """The row indices where ``mask`` is true (null counts as false)."""
-    return pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
-
-
-def is_ascii_printable(col: pa.Array) -> pa.Array:
-    """True for cells of printable ASCII only (space to tilde); null for empty cells."""
-    return pc.ascii_is_printable(col)
-
-
-def cell_bytes(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """A string column's cells end to end as bytes, and where each cell starts and ends in them
-    (``n + 1`` offsets from 0), read off Arrow's buffers without copying."""
-    offsets = (
-        np.frombuffer(col.buffers()[1], dtype=np.int32)[col.offset : col.offset + len(col) + 1]
-        if len(col)
-        else np.zeros(1, np.int32)
-    )
-    first, last = int(offsets[0]), int(offsets[-1])
-    buffer = col.buffers()[2]
-    data = np.frombuffer(buffer, dtype=np.uint8)[first:last] if buffer is not None else np.zeros(0, np.uint8)
-    return offsets - first, data
-
-
-def has_any_byte(data: np.ndarray, chars: bytes) -> bool:
-    """Whether ``data`` holds any of the bytes ``chars``, looked for a few megabytes at a time."""
-    step = 1 << 22
-    for i in range(0, len(data), step):
-        piece = data[i : i + step].tobytes()  # a small copy, searched by memchr
-        if any(bytes([c]) in piece for c in chars):
-            return True
-    return False
 
 
 @dataclass
-class Frame:
+class TableColumns:
     """One table: a column per schema field (null where empty or the column is missing), lines, masks."""
 
     spec: TableSpec
@@ -152,11 +93,11 @@ class LayerResult:
 
 
 @dataclass
-class Frames:
+class PackageColumns:
     """Every table of the package, by name."""
 
     spec: PackageSpec
-    tables: dict[str, Frame]
+    tables: dict[str, TableColumns]
 
     def apply(self, rejected: list[Rejected]) -> None:
         """Mark the rows a layer rejected; the one place the pipeline changes a layer's inputs."""
@@ -165,14 +106,14 @@ class Frames:
             name = r.field if r.field in frame.bad else None
             frame.reject(name, rows_mask(frame.n, list(r.rows)))
 
-    def get(self, name: str) -> Frame | None:
+    def get(self, name: str) -> TableColumns | None:
         frame = self.tables.get(name)
         return frame if frame is not None and frame.readable else None
 
-    def __iter__(self) -> Iterator[Frame]:
+    def __iter__(self) -> Iterator[TableColumns]:
         return iter(self.tables.values())
 
-    def fields(self, select: Callable[[FieldSpec], bool]) -> Iterator[tuple[Frame, FieldSpec]]:
+    def fields(self, select: Callable[[FieldSpec], bool]) -> Iterator[tuple[TableColumns, FieldSpec]]:
         """(frame, field) for each present field ``select(field)`` accepts, in package order."""
         for frame in self.tables.values():
             if not frame.readable:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import IranRelationsError
-from .locations import DESCRIPTOR
+from ..errors import IranRelationsError
+from ..io.locations import DESCRIPTOR
 
 __all__ = ["Category", "FieldSpec", "ForeignKey", "TableSpec", "PackageSpec", "DescriptorError", "read_package"]
 

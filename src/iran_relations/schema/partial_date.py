@@ -31,7 +31,7 @@ import functools
 import re
 from typing import Any, Literal
 
-from .errors import IranRelationsError
+from ..errors import IranRelationsError
 
 __all__ = [
     "PartialDate",
