@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT, data_rows
 
 import iran_relations
+from iran_relations import UnknownID
 from iran_relations.cli import main
 from iran_relations.export import export
-from iran_relations.navigation import UnknownID
 from iran_relations.schema.names import loose_words
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, data_rows
 
 import iran_relations
-from iran_relations.navigation import UnknownID
+from iran_relations import UnknownID
 
 
 @pytest.fixture(scope="module")

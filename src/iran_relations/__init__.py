@@ -60,7 +60,7 @@ def __getattr__(name: str) -> Any:
 
         return DescriptorError
     if name == "UnknownID":
-        from .navigation import UnknownID
+        from .tables import UnknownID
 
         return UnknownID
     raise AttributeError(f"module 'iran_relations' has no attribute {name!r}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .navigation import UnknownID
 from .schema.partial_date import span_text
+from .tables import UnknownID
 
 if TYPE_CHECKING:
     from .dataset import Dataset

@@ -13,10 +13,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import IranRelationsError
 from .io.locations import resolve_root
 from .io.strict import read_csv
-from .navigation import Navigation
 from .schema import models as m
 from .schema.models import MODELS
 from .schema.table_schema import read_package
+from .tables import Tables
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,17 +34,17 @@ class LoadError(IranRelationsError, ValueError):
 
 
 @dataclass(frozen=True, eq=False)
-class Dataset(Navigation):
+class Dataset(Tables):
     """One release of the dataset. Keyed tables map ID → row in file order; link tables are tuples.
 
     The look-ups across tables (``names``, ``posts``, ``members``, ``ties``, ``events_of``,
     ``person``, ``predecessor``, ``evidence_for``, ``find`` and more) come from
-    :class:`~iran_relations.navigation.Navigation`; ``to_pandas`` and ``roster`` return frames.
+    :class:`~iran_relations.tables.Tables`; ``to_pandas`` and ``roster`` return frames.
     """
 
     # The tables (actors, actor_names, actor_identifiers, events, participants, appointments,
     # relations, citations, evidence, redirects) and the spec they were read with are the fields
-    # of Navigation; a dataset adds where it was read from and its version.
+    # of Tables; a dataset adds where it was read from and its version.
     root: Path
     version: str
 

@@ -16,7 +16,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cards import card
-    from ..navigation import UnknownID
+    from ..tables import UnknownID
 
     ds = load_package(args.package, "show")
     if ds is None:

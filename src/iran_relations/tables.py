@@ -1,6 +1,6 @@
 """Going from one row to the rows it is tied to, and finding an actor by any spelling.
 
-:class:`Navigation` is mixed into :class:`~iran_relations.dataset.Dataset`. Its indexes are built
+:class:`Tables` is mixed into :class:`~iran_relations.dataset.Dataset`. Its indexes are built
 the first time they are needed and kept. Every answer is a tuple in file order.
 """
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     )
     from .schema.table_schema import PackageSpec
 
-__all__ = ["Navigation", "UnknownID"]
+__all__ = ["Tables", "UnknownID"]
 
 
 class UnknownID(IranRelationsError, KeyError):
@@ -55,7 +55,7 @@ def _group(rows: Iterable[Any], key: str) -> dict[str, tuple[Any, ...]]:
 
 
 @dataclass(frozen=True, eq=False)
-class Navigation:
+class Tables:
     """The tables of a dataset and the look-ups across them (see :class:`~iran_relations.dataset.Dataset`).
 
     Keyed tables map ID → row in file order; link tables are tuples in file order.
