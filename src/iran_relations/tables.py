@@ -98,8 +98,7 @@ class Tables:
         raise UnknownID(self._unknown_message(table, record_id))
 
     def _unknown_message(self, table: str, record_id: str) -> str:
-        what = {"actors": "actor", "events": "event", "appointments": "appointment", "relations": "relation"}
-        noun = what.get(table, table.rstrip("s"))
+        noun = table.removesuffix("s")  # the keyed tables are plurals: actors, events, appointments, relations
         if table == "actors":
             near = [m.actor.actor_id for m in self.search(str(record_id).replace("-", " "), limit=5)]
         else:

@@ -1,6 +1,7 @@
 """Constrained value types shared by the row models, each defined once.
 
-The generator (scripts/generate.py) maps a schema field's pattern to one of these by name.
+The models' generator (:mod:`iran_relations.schema.generate_models`) maps a schema field's pattern
+to one of these by name.
 """
 
 from __future__ import annotations

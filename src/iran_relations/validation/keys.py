@@ -37,7 +37,6 @@ Column = tuple[str, str, str | None]
 @dataclass
 class Space:
     columns: list[Column]
-    size: int = 0
 
 
 def _to_codes(indices: pa.Array | pa.ChunkedArray) -> np.ndarray:
