@@ -29,7 +29,10 @@ def test_precision_and_bounds(text: str, precision: str, earliest: dt.date, late
 
 
 @pytest.mark.parametrize(
-    "text", ["2001-02-29", "2001-13", "2001-00", "2001-04-31", "01-12-2001", "2001-1-5", "2001-12-22T00:00", "", "abcd"]
+    "text",
+    # 000X, 00XX and 0001~ reach year 0 on their early side, which no calendar date holds
+    ["2001-02-29", "2001-13", "2001-00", "2001-04-31", "01-12-2001", "2001-1-5", "2001-12-22T00:00", "", "abcd"]
+    + ["000X", "00XX", "0001~", "0001%"],
 )
 def test_impossible_or_malformed_dates_are_rejected(text: str) -> None:
     """Days that do not exist and other shapes raise PartialDateError, never a fake date."""
@@ -170,3 +173,43 @@ def test_every_form_stands_for_the_days_the_edtf_grammar_gives(year, month, day,
                 day_of(theirs.lower_fuzzy()),
                 day_of(theirs.upper_fuzzy()),
             ), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda year, month, day, form: {
+                "plain": f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else ""),
+                "~": f"{year:04d}~",
+                "before": f"[..{year:04d}]",
+                "ongoing": "..",
+                "decade": f"{year // 10:03d}X",
+                "junk": f"{year}-{month or 0}-{day or 0}",
+            }[form],
+            st.integers(0, 3999),
+            st.none() | st.integers(0, 13),
+            st.none() | st.integers(0, 32),
+            st.sampled_from(["plain", "plain", "plain", "~", "before", "ongoing", "decade", "junk"]),
+        )
+        | st.none(),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_the_validators_column_bounds_are_the_date_classes_bounds(cells: list[str | None]) -> None:
+    """The validator computes plain years, months and days for a whole column at once; every cell's
+    bounds must be the ones PartialDate gives it (none for an empty, malformed or impossible date)."""
+    import pyarrow as pa
+
+    from iran_relations.validation.bounds import day_bounds
+
+    earliest, latest = day_bounds(pa.array(cells, pa.string()))
+    for cell, lo, hi in zip(cells, earliest.to_pylist(), latest.to_pylist(), strict=True):
+        try:
+            d = PartialDate.parse(cell) if cell is not None else None
+        except PartialDateError:
+            d = None
+        want_lo = d.earliest_possible.isoformat() if d and d.earliest_possible else None
+        want_hi = d.latest_possible.isoformat() if d and d.latest_possible else None
+        assert (lo, hi) == (want_lo, want_hi), cell

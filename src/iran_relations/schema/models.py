@@ -165,7 +165,7 @@ class Citation(BaseModel):
     source_class: SourceClass = Field(description='How close the source stands to what it reports, from a controlled list: primary, secondary or tertiary. The certainty rules use it: a tertiary source alone makes a row no more than reported, and confirmed needs two independent sources that are not tertiary, or one non-partisan official document.')
     partisan: bool = Field(description="Whether the source is partisan: true where it is a party to what it reports or argues one side of it (an advocacy outlet, an opinion piece, a government's or party's own statement, an official writing about his own record); a claim resting only on partisan sources can be no more than alleged. false otherwise.")
     language: LanguageTag = Field(description='BCP 47 language tag of the source as read (en, fa, ar).')
-    via_id: Slug | None = Field(None, description='Where this source is known only because another quotes it (a press release quoted in a news report), the citation_id of the source that quotes it. A copy of the source itself (a reprint, a mirror) is not another source: it goes in copy_url.')
+    via_id: Slug | None = Field(None, description="The citation_id of another source this one is not independent of: the source that quotes it, where this one is known only through that quote (a press release quoted in a news report); or the source whose report this one only relays (a news item on another outlet's story). The two count as one source. A copy of the source itself (a reprint, a mirror) is not another source: it goes in copy_url.")
 
 
 class Evidence(BaseModel):

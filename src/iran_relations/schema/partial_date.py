@@ -142,7 +142,12 @@ class PartialDate:
         if m is not None:
             y, mo, d = m.groups()
             return cls(int(y), int(mo) if mo else None, int(d) if d else None)
-        return _parse_extended(text)
+        try:
+            return _parse_extended(text)
+        except PartialDateError:
+            raise
+        except (ValueError, OverflowError) as e:  # a bound outside the calendar: 000X, 0001~ reach year 0
+            raise PartialDateError(f"{text!r} stands for days outside years 1 to 9999: {e}") from None
 
     @classmethod
     def _make(cls, text: str, **fields: Any) -> PartialDate:

@@ -24,9 +24,9 @@ import pyarrow.compute as pc
 
 from ..io.arrays import where
 from ..schema.patterns import DAY_PATTERN, PARTIAL_DATE_PATTERN
+from .bounds import day_bounds
 from .columns import PackageColumns, TableColumns
 from .issues import Issue
-from .rules import _bounds
 
 __all__ = ["check_consistency"]
 
@@ -37,8 +37,8 @@ NOT_PRESENT = ("subject", "target")
 def _lives(actors: TableColumns) -> tuple[pa.Array, pa.Array, pa.Array, pa.Array]:
     """Per actor row: its ID, type, the earliest day it may have begun and the latest day it may have
     ended (null where undated, open or ongoing)."""
-    began, _ = _bounds(actors.cells["start_date"]) if "start_date" in actors.present else (None, None)
-    _, ended = _bounds(actors.cells["end_date"]) if "end_date" in actors.present else (None, None)
+    began, _ = day_bounds(actors.cells["start_date"]) if "start_date" in actors.present else (None, None)
+    _, ended = day_bounds(actors.cells["end_date"]) if "end_date" in actors.present else (None, None)
     n = actors.n
     nulls = pa.nulls(n, pa.string())
     ids = actors.cells["actor_id"]
@@ -100,7 +100,7 @@ def _lifetimes(frames: PackageColumns) -> list[Issue]:
     issues: list[Issue] = []
     appointments = frames.get("appointments")
     if appointments is not None and "start_date" in appointments.present:
-        lo, hi = _bounds(appointments.cells["start_date"])
+        lo, hi = day_bounds(appointments.cells["start_date"])
         for ref, what, persons in (("person_id", "the post", True), ("organization_id", "the appointment", False)):
             if ref in appointments.present:
                 issues += _outside(
@@ -108,14 +108,14 @@ def _lifetimes(frames: PackageColumns) -> list[Issue]:
                 )
     relations = frames.get("relations")
     if relations is not None and "start_date" in relations.present:
-        lo, hi = _bounds(relations.cells["start_date"])
+        lo, hi = day_bounds(relations.cells["start_date"])
         for ref in ("source_id", "target_id"):
             if ref in relations.present:
                 issues += _outside(relations, lo, hi, relations.cells[ref], lives, "start_date", ref, "the tie", True)
     participants, events = frames.get("participants"), frames.get("events")
     if participants is not None and events is not None and "date" in events.present:
         index = pc.index_in(participants.cells["event_id"], value_set=events.cells["event_id"])
-        lo, hi = (side.take(index) for side in _bounds(events.cells["date"]))  # null where no such event
+        lo, hi = (side.take(index) for side in day_bounds(events.cells["date"]))  # null where no such event
         present = pc.invert(pc.is_in(participants.cells["role"], pa.array(NOT_PRESENT, pa.string())))
         issues += _outside(
             participants, lo, hi, participants.cells["actor_id"], lives, "actor_id", "actor_id",
@@ -146,7 +146,7 @@ def _sources_before(frames: PackageColumns) -> list[Issue]:
     evidence, citations = frames.get("evidence"), frames.get("citations")
     if evidence is None or citations is None or "published" not in citations.present:
         return []
-    _, published = _bounds(citations.cells["published"])
+    _, published = day_bounds(citations.cells["published"])
     cited = pc.index_in(evidence.cells["citation_id"], value_set=citations.cells["citation_id"])
     published_by = published.take(cited)
     supports = pc.fill_null(pc.equal(evidence.cells["stance"], "supports"), False)
@@ -155,7 +155,7 @@ def _sources_before(frames: PackageColumns) -> list[Issue]:
         target = frames.get(table)
         if target is None or field not in target.present:
             continue
-        began, _ = _bounds(target.cells[field])
+        began, _ = day_bounds(target.cells[field])
         key = target.spec.primary_key[0]
         index = pc.index_in(evidence.cells["record_id"], value_set=target.cells[key])
         mine = pc.and_(supports, pc.fill_null(pc.equal(evidence.cells["record_table"], table), False))
@@ -185,7 +185,7 @@ def _future(frames: PackageColumns, today: dt.date) -> list[Issue]:
         if f.pattern == DAY_PATTERN:
             earliest = frame.cells[f.name]
         else:
-            earliest, _ = _bounds(frame.cells[f.name])
+            earliest, _ = day_bounds(frame.cells[f.name])
         rows = where(pc.and_(good, pc.fill_null(pc.greater(earliest, limit), False)))
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues.append(

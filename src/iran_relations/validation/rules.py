@@ -8,11 +8,11 @@ a catch-all tie says why it is no more specific, and a copy read is recorded who
 
 from __future__ import annotations
 
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..io.arrays import where
-from ..schema.partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate, PartialDateError
+from ..schema.partial_date import ONGOING, PARTIAL_DATE_PATTERN, PartialDate
+from .bounds import day_bounds
 from .columns import PackageColumns, TableColumns
 from .issues import Issue
 
@@ -22,25 +22,6 @@ __all__ = ["check_rules", "CATCH_ALL"]
 CATCH_ALL = "supports"
 
 
-def _bounds(col: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """The earliest and latest day each cell's date may stand for, as ISO text; null where none parses
-    or the side is open (``[..1995]``, ``..``). Each distinct value is parsed once."""
-    encoded = pc.dictionary_encode(col)
-    earliest: list[str | None] = []
-    latest: list[str | None] = []
-    for value in encoded.dictionary.to_pylist():
-        try:
-            d = PartialDate.parse(value)
-        except PartialDateError:
-            earliest.append(None)
-            latest.append(None)
-            continue
-        earliest.append(d.earliest_possible.isoformat() if d.earliest_possible else None)
-        latest.append(d.latest_possible.isoformat() if d.latest_possible else None)
-    indices = encoded.indices
-    return pa.array(earliest, pa.string()).take(indices), pa.array(latest, pa.string()).take(indices)
-
-
 def _check_dates(frame: TableColumns) -> list[Issue]:
     start, end = frame.spec.span
     if start is None or end is None or start not in frame.spec.field_names or end not in frame.spec.field_names:
@@ -48,8 +29,8 @@ def _check_dates(frame: TableColumns) -> list[Issue]:
     both = pc.and_(frame.good(start), frame.good(end))
     if not pc.any(both).as_py():
         return []
-    first, _ = _bounds(frame.cells[start].filter(both))
-    _, last = _bounds(frame.cells[end].filter(both))
+    first, _ = day_bounds(frame.cells[start].filter(both))
+    _, last = day_bounds(frame.cells[end].filter(both))
     reversed_ = pc.fill_null(pc.greater(first, last), False)
     rows = where(both)
     rows = [rows[i] for i in where(reversed_)]
