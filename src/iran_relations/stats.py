@@ -34,12 +34,15 @@ def stats(ds: Dataset) -> dict[str, Any]:
             "evidence_rows": sum(len(ds.evidence_for(r)) for r in records),
             "certainty": dict(sorted(certainty.items())),
         }
+    # The span of what happened: the dates of the records that carry a certainty (events,
+    # appointments, relations), not the actors' lives.
     dates = []
-    for e in ds.events.values():
-        dates += [e.date] + ([e.end_date] if e.end_date else [])
-    for t in ("appointments", "relations"):
-        for r in getattr(ds, t).values():
-            dates += [d for d in (r.start_date, r.end_date) if d is not None]
+    for spec in ds.spec.tables:
+        start, end = spec.span
+        if start is None or spec.name not in ds.spec.record_tables or "certainty" not in spec.field_names:
+            continue
+        for r in getattr(ds, spec.name).values():
+            dates += [d for d in (getattr(r, start), getattr(r, end) if end else None) if d is not None]
     # Open sides ([..1995], '..') bound nothing, so the span is taken over the closed ones.
     firsts = [d for d in dates if d.earliest is not None]
     lasts = [d for d in dates if d.latest is not None]
