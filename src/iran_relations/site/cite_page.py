@@ -1,16 +1,13 @@
-"""Generate docs/cite.md, how to cite the dataset, from datapackage.json.
+"""The page on how to cite the dataset, from datapackage.json.
 
 The title, version, authors and licence come from the descriptor, so the page names the version
-it was built with. `--check` exits 1 when the page has drifted.
+it was built with.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-
 
 TARGET = "cite.md"
 
@@ -49,5 +46,3 @@ def render(root: Path) -> str:
             "",
         ]
     )
-
-

@@ -1,21 +1,17 @@
-"""Generate docs/reference/cli.md from the command line's own parsers.
+"""The command-line reference (docs/reference/cli.md), from the command line's own parsers.
 
 Each command's description, arguments, choices, defaults and help come from the argparse parser
 that `iran-relations` runs, so the page cannot say what the command does not do. The page is built
 from the parser's actions, not from argparse's help text, whose layout changes between Python
-versions. `--check` exits 1 when the checked-in page has drifted.
+versions.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-
-
-from .markdown import cell
 
 from ..cli import COMMANDS, build_parser
+from .markdown import cell
 
 TARGET = "reference/cli.md"
 
@@ -69,5 +65,3 @@ def render() -> str:
         if parser.epilog:
             out += [cell(parser.epilog), ""]
     return "\n".join(out).rstrip() + "\n"
-
-

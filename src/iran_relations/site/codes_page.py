@@ -1,19 +1,16 @@
-"""Generate docs/reference/validation-codes.md from the code catalogue and the test fixtures.
+"""The validation-code reference (docs/reference/validation-codes.md), from the code catalogue and the test fixtures.
 
 Each code's title, description, fix and layer come from ``iran_relations.validation.issues.CODES``; its
 example is what the validator really reports on the fixture scenario named after the code
-(tests/fixtures/<code>/). `--check` exits 1 when the checked-in page has drifted.
+(tests/fixtures/<code>/).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 import tempfile
 from pathlib import Path
-
-
 
 from ..schema.table_schema import DescriptorError
 from ..validation.issues import CODES
@@ -103,5 +100,3 @@ def render(root: Path) -> str:
             if example:
                 out += ["```text", example, "```", ""]
     return "\n".join(out).rstrip() + "\n"
-
-

@@ -1,4 +1,4 @@
-"""Generate the roster pages (docs/rosters/) from the data: every member of the Afghan Interim
+"""The roster pages (docs/rosters/) from the data: every member of the Afghan Interim
 Administration and of the Iraqi Governing Council, with post, faction or community, dates,
 replacements and sources.
 
@@ -7,19 +7,16 @@ the first date held, each with who held it (and, in small type, whom they follow
 and who took over), for whom, when, the certainty and the numbers of its sources. Then the
 rotating presidency, where the body had one: who presided, by month. Last, the sources the
 numbers point to, so that no row is taller than a line of text. Every
-value from the data is escaped. `--check` exits 1 when a page has drifted.
+value from the data is escaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
-
-from .markdown import cell
-
 from ..dataset import load
+from .markdown import cell
 
 FOLDER = "rosters"
 BODIES = ("afghan-interim-administration", "iraqi-governing-council")
@@ -111,5 +108,3 @@ def page(ds, body_id: str) -> str:
 def pages(root: Path) -> dict[str, str]:
     ds = load(root)
     return {f"{FOLDER}/{body}.md": page(ds, body) for body in BODIES if body in ds.actors}
-
-

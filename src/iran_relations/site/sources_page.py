@@ -1,22 +1,19 @@
-"""Generate the bibliography (docs/sources.md) from the data.
+"""The bibliography (docs/sources.md) from the data.
 
 Every citation, grouped by the nature of the source (news report, analysis, opinion, official
 document, leaked document...), with its publisher, date, language, whether it is partisan, the
 source it is known through, and how many evidence rows quote it and how many rows those back.
-Every value from the data is escaped. `--check` exits 1 when the page has drifted.
+Every value from the data is escaped.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-
-from .markdown import cell
 
 from ..dataset import load
 from ..provenance import BANDS, provenance
 from ..schema.table_schema import read_package
+from .markdown import cell
 
 TARGET = "sources.md"
 
@@ -93,5 +90,3 @@ def _provenance(ds) -> list[str]:
                 f"| {t if i == 0 else ''} | {certainty} | " + " | ".join(str(bands[b]) for b in BANDS) + f" | {extra} |"
             )
     return out + [""]
-
-
