@@ -14,6 +14,7 @@ from .errors import IranRelationsError
 from .io.locations import resolve_root
 from .io.strict import read_csv
 from .schema import models as m
+from .schema.checks import require_models_agree
 from .schema.models import MODELS
 from .schema.table_schema import read_package
 from .tables import Tables
@@ -111,6 +112,7 @@ def _rows(root: Path, path: str, expected: tuple[str, ...], model: type[BaseMode
 def load(path: str | Path | None = None) -> Dataset:
     """Load the bundled release, or the package at ``path`` (a folder or its datapackage.json)."""
     spec = read_package(resolve_root(path))
+    require_models_agree(spec)
     tables = {t.name: _rows(spec.root, t.path, t.field_names, MODELS[t.name]) for t in spec.tables if t.name in MODELS}
 
     # The generated models declare `table` and `key` as ClassVars, which BaseModel does not.

@@ -48,6 +48,18 @@ def canonical_text(table: TableSpec, root: Path) -> tuple[str | None, str]:
     if unsafe:
         first = unsafe[0]
         return None, f"{first.code} at line {first.line}: {first.message}" if first.line else first.message
+    # The strict reader reads any header; a column fmt cannot place is a reason to refuse, since
+    # rewriting would drop it (an extra or repeated column) or fail (a missing one).
+    header = list(parsed.header)
+    repeated = sorted({n for n in header if header.count(n) > 1})
+    extra = [n for n in header if n not in table.field_names]
+    missing = [n for n in table.field_names if n not in header]
+    for code, names in (("duplicate-column", repeated), ("extra-column", extra), ("missing-column", missing)):
+        if names:
+            return (
+                None,
+                f"{code}: the header has {', '.join(map(repr, names))}; fix the header first (iran-relations validate)",
+            )
     position = {name: i for i, name in enumerate(parsed.header)}
     width = len(parsed.header)
     rows = []

@@ -59,8 +59,8 @@ ONGOING = ".."
 _DAY0 = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 # The one pattern every date column's Table Schema names; RE2 and Python's re both accept it.
 PARTIAL_DATE_PATTERN = rf"^({_DAY0}[~?%]?|[0-9]{{3}}X|[0-9]{{2}}XX|\[\.\.{_DAY0}\]|\[{_DAY0}\.\.\]|\.\.)$"
-_LEVEL0 = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_FORM = re.compile(PARTIAL_DATE_PATTERN)
+_LEVEL0 = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+_FORM = re.compile(PARTIAL_DATE_PATTERN, re.ASCII)  # \d is 0-9 only, as in the schema (XSD)
 _QUALIFIER = {"~": "approximate", "?": "uncertain", "%": "uncertain_approximate"}
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 

@@ -215,6 +215,12 @@ def read_package(root: Path) -> PackageSpec:
         tables = tuple(_table(root, r, i) for i, r in enumerate(d["resources"]))
     except (KeyError, TypeError, AttributeError) as e:
         raise DescriptorError(f"{root / DESCRIPTOR}: malformed schema ({e!r})") from None
-    return PackageSpec(
+    spec = PackageSpec(
         root=root, name=str(d.get("name", "")), version=str(d.get("version", "")), descriptor=d, tables=tables
     )
+    from .checks import check_spec
+
+    problems = check_spec(spec)
+    if problems:
+        raise DescriptorError("; ".join(problems))
+    return spec

@@ -72,7 +72,8 @@ def _roots(citations: TableColumns, keys: Keys, citation: np.ndarray) -> np.ndar
     codes = keys.codes("citations", "citation_id")
     ids = citations.cells["citation_id"].to_pylist()
     code_of = {i: int(c) for i, c in zip(ids, codes.tolist(), strict=True) if i is not None and c >= 0}
-    root = np.arange(max(keys.size("evidence", "citation_id"), 1))
+    # Covers every citation's code even where a broken schema left the two columns in separate spaces.
+    root = np.arange(max(keys.size("evidence", "citation_id"), int(codes.max()) + 1 if len(codes) else 0, 1))
     for i, via in zip(ids, citations.cells["via_id"].to_pylist(), strict=True):
         if via is not None and i in code_of and via in code_of:
             root[code_of[i]] = code_of[via]

@@ -57,7 +57,11 @@ def _encode(arrays: list[pa.Array]) -> tuple[list[np.ndarray], int]:
 
 
 def first_rows(codes: np.ndarray, size: int) -> np.ndarray:
-    """For each code of a space of ``size``, the first row holding it (-1 if none)."""
+    """For each code of a space of ``size``, the first row holding it (-1 if none).
+
+    The array is never empty and covers every code given, so that looking up an empty table, or a
+    column a broken schema left out of the shared space, finds "none" instead of failing."""
+    size = max(size, int(codes.max()) + 1 if len(codes) else 0, 1)
     first = np.full(size, -1, np.int64)
     rows = np.flatnonzero(codes >= 0)
     values = codes[rows]

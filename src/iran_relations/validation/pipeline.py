@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..io.locations import resolve_root
+from ..schema.checks import require_models_agree
 from ..schema.table_schema import read_package
 from .columns import PackageColumns
 from .conformance import check_primary_keys, check_tables
@@ -38,6 +39,7 @@ def validate(path: str | Path | None = None, *, fast: bool = True) -> Report:
     findings are the same (tests hold them so), only slower on large files.
     """
     spec = read_package(resolve_root(path))
+    require_models_agree(spec)
     frames, issues = check_tables(spec, fast)
     # Text hygiene reads only the cells (and Arrow releases the GIL): it runs on a second core while
     # the cross-table layers, then the duplicate names, run on this one (the two sides take about
