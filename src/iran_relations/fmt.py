@@ -16,6 +16,7 @@ from pathlib import Path
 from .io.strict import read_csv
 from .io.writer import record
 from .schema.table_schema import PackageSpec, TableSpec
+from .validation.conformance import check_header
 
 __all__ = ["FmtResult", "canonical_text", "format_package"]
 
@@ -44,22 +45,13 @@ class FmtResult:
 def canonical_text(table: TableSpec, root: Path) -> tuple[str | None, str]:
     """The canonical text of one table's file, or None and the reason it cannot be formed losslessly."""
     parsed = read_csv(root, table.path)
-    unsafe = [i for i in parsed.issues if i.code in UNSAFE]
+    # The strict reader takes any header; the validator's header check says which columns fmt could
+    # not place (rewriting would drop an extra or repeated column, or fail on a missing one).
+    header_issues = check_header(table, list(parsed.header), parsed.header_line)[1] if parsed.header else []
+    unsafe = [i for i in [*parsed.issues, *header_issues] if i.code in UNSAFE]
     if unsafe:
         first = unsafe[0]
         return None, f"{first.code} at line {first.line}: {first.message}" if first.line else first.message
-    # The strict reader reads any header; a column fmt cannot place is a reason to refuse, since
-    # rewriting would drop it (an extra or repeated column) or fail (a missing one).
-    header = list(parsed.header)
-    repeated = sorted({n for n in header if header.count(n) > 1})
-    extra = [n for n in header if n not in table.field_names]
-    missing = [n for n in table.field_names if n not in header]
-    for code, names in (("duplicate-column", repeated), ("extra-column", extra), ("missing-column", missing)):
-        if names:
-            return (
-                None,
-                f"{code}: the header has {', '.join(map(repr, names))}; fix the header first (iran-relations validate)",
-            )
     position = {name: i for i, name in enumerate(parsed.header)}
     width = len(parsed.header)
     rows = []

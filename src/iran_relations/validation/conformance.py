@@ -23,10 +23,10 @@ from .columns import LayerResult, PackageColumns, Rejected, TableColumns
 from .issues import Issue
 from .keys import Keys
 
-__all__ = ["check_tables", "check_primary_keys"]
+__all__ = ["check_tables", "check_primary_keys", "check_header"]
 
 
-def _check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str, int], list[Issue]]:
+def check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str, int], list[Issue]]:
     """Map schema field names to column positions, reporting missing, extra, repeated or reordered columns."""
     issues: list[Issue] = []
     positions: dict[str, int] = {}
@@ -282,7 +282,7 @@ def _frame(t: TableSpec, source: Source) -> tuple[TableColumns, list[Issue]]:
     issues = list(source.issues)
     if not source.readable or not source.header:
         return TableColumns(t, readable=False), issues
-    positions, header_issues = _check_header(t, source.header, source.header_line)
+    positions, header_issues = check_header(t, source.header, source.header_line)
     issues += header_issues
     n = len(source.lines)
     ragged = rows_mask(n, list(source.ragged)) if source.ragged else constant(n, False)
