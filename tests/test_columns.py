@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +22,16 @@ from iran_relations import validate
 from iran_relations.io.arrays import cell_bytes, has_any_byte, is_ascii_printable
 from iran_relations.io.fast import quotes_per_cell
 from iran_relations.validation.conformance import per_value
-from iran_relations.validation.text import candidates, cell_issues
+from iran_relations.validation.text import SAFE_RANGES, candidates, cell_issues, invisible_characters
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Characters the text rules care about, and some they do not.
-ALPHABET = st.sampled_from(list("ab <>:=+-@\t\n\"',é\u200b\u00a0\u0301") + ["javascript", "JavaScript:", "<b>", "ſ"])
+# The non-ASCII ones include characters of the safe ranges (ḥ, Й, ب, the zero-width non-joiner, a
+# curly quote) and some just outside them (a shadda, the hamza that NFC joins to an alef before it).
+ALPHABET = st.sampled_from(
+    list("ab <>:=+-@\t\n\"',é\u200b\u00a0\u0301ḥЙبا\u200c\u201c\u0651\u0654")
+    + ["javascript", "JavaScript:", "<b>", "ſ"]
+)
 CELLS = st.lists(st.one_of(st.none(), st.lists(ALPHABET, max_size=6).map("".join)), max_size=30)
 
 
@@ -117,3 +123,36 @@ def test_a_compound_key_repeats_exactly_where_its_parts_all_do(tmp_path_factory,
         seen.add(key)
     found = [i.line for i in validate(pkg).issues if i.code == "primary-key-error" and i.path == "data/evidence.csv"]
     assert found == expected
+
+
+def _joins_to_the_one_before() -> set[int]:
+    """Code points NFC can join to the character before them: the second of a canonical pair."""
+    second = set()
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second.add(int(parts[1], 16))
+    return second
+
+
+def test_no_text_rule_objects_to_a_character_of_the_safe_ranges() -> None:
+    """A cell of safe characters alone skips the exact kernels, so each must pass every rule in any
+    company: visible or allowed, no whitespace but the space and newline, NFC-stable, no mark,
+    nothing NFC could join to the character before it (Python's Unicode tables decide)."""
+    joins = _joins_to_the_one_before()
+    objections = []
+    for first, last in SAFE_RANGES:
+        for cp in range(first, last + 1):
+            ch = chr(cp)
+            if ch in " \n":
+                continue
+            if (
+                invisible_characters(ch)
+                or ch.isspace()
+                or unicodedata.normalize("NFC", ch) != ch
+                or unicodedata.combining(ch)
+                or unicodedata.category(ch).startswith("M")
+                or cp in joins
+            ):
+                objections.append(f"U+{cp:04X}")
+    assert objections == []

@@ -11,9 +11,8 @@ columns too. Empty cells are nulls.
 
 from __future__ import annotations
 
-import mmap
-import os
-import struct
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from .strict import read_csv
 
 __all__ = ["Source", "read_source", "physical_lines"]
 
-BLOCK = 64 << 20  # bytes Arrow parses per task: few pieces to join, and parse buffers of bounded size
+BLOCK = 4 << 20  # bytes Arrow parses per task: small blocks keep both cores busy and the parse buffers small
 
 
 @dataclass
@@ -48,14 +47,9 @@ class Source:
 def read_source(root: Path, rel: str, field_names: tuple[str, ...], fast: bool = True) -> Source:
     """Read ``root/rel``; ``fast=False`` forces the strict reader (tests compare the two)."""
     if fast:
-        try:
-            data = _map(root / rel)
-        except (OSError, ValueError):
-            data = None  # the strict reader reports it
-        if data is not None:
-            source = read_canonical(rel, data, field_names)
-            if source is not None:
-                return source
+        source = read_canonical(rel, root / rel, field_names)
+        if source is not None:
+            return source
     return read_strict(root, rel)
 
 
@@ -74,67 +68,71 @@ def physical_lines(columns: list[pa.Array], first: int) -> pa.Array:
     return pc.subtract(pc.add(pc.cumulative_sum(pc.add(ones, breaks)), first - 1), breaks)
 
 
-def _map(path: Path) -> bytes | mmap.mmap:
-    """The file's bytes, mapped from the page cache rather than copied, so that reading a big file
-    allocates (and zeroes) no memory of its own."""
-    with path.open("rb") as fh:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return b""
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+def read_canonical(rel: str, data: bytes | Path, field_names: tuple[str, ...]) -> Source | None:
+    """Parse with Arrow; None unless the file (or the bytes) is exactly the canonical writing of
+    what was parsed.
 
-
-def _count(data: bytes | mmap.mmap, byte: bytes) -> int:
-    """How many times ``byte`` occurs, counted a slice at a time (no temporary the size of the file)."""
-    view = np.frombuffer(data, dtype=np.uint8) if len(data) else np.zeros(0, np.uint8)
-    step, value = 1 << 22, ord(byte)
-    return sum(int(np.count_nonzero(view[i : i + step] == value)) for i in range(0, len(view), step))
-
-
-def read_canonical(rel: str, data: bytes | mmap.mmap, field_names: tuple[str, ...]) -> Source | None:
-    """Parse with Arrow; None unless the file is exactly the canonical writing of what was parsed."""
+    Arrow parses a block at a time, and each batch of rows is proved canonical against the next
+    bytes of the file, read beside it, as soon as it is parsed: only a block's worth of the file is
+    held at once. Arrow refuses a row of the wrong width and a cell that is not UTF-8 (it checks as
+    it converts), and the proof accounts for every other byte (commas, quotes, line ends), so a file
+    that passes is valid UTF-8 throughout.
+    """
     header = (",".join(field_names) + "\n").encode("utf-8")
-    if data[: len(header)] != header or data.find(b"\r") != -1 or not field_names or not _is_utf8(data):
+    if not field_names:
         return None
-    invalid: list[int] = []
-
-    def skip(row: pa_csv.InvalidRow) -> str:
-        invalid.append(1)
-        return "skip"
-
     try:
-        table = pa_csv.read_csv(
-            pa.py_buffer(data),
+        beside = io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb")
+    except OSError:
+        return None  # the strict reader reports it
+    with beside:
+        if beside.read(len(header)) != header:
+            return None
+
+        def take(size: int) -> np.ndarray:
+            return np.frombuffer(beside.read(size), dtype=np.uint8)
+
+        try:
+            columns = _parse(data, field_names, take)
+        except (OSError, pa.ArrowInvalid, pa.ArrowException):
+            return None
+        if columns is None or beside.read(1):
+            return None
+    source = Source(rel, list(field_names), 1, columns, physical_lines(columns, 2))
+    _drop_blank_rows(source)
+    return source
+
+
+def _parse(
+    data: bytes | Path, field_names: tuple[str, ...], take: Callable[[int], np.ndarray]
+) -> list[pa.Array] | None:
+    """The file's columns, parsed by Arrow batch by batch, each batch checked with :func:`_writes_back`."""
+    pieces: list[list[pa.Array]] = [[] for _ in field_names]
+    with pa.BufferReader(data) if isinstance(data, bytes) else pa.OSFile(str(data)) as stream:
+        reader = pa_csv.open_csv(
+            stream,
             read_options=pa_csv.ReadOptions(
-                # One block: each column comes out whole, with no copy to join pieces. Files are
-                # read side by side instead (see conformance.check_tables).
-                use_threads=True,
-                block_size=BLOCK,
-                skip_rows=1,
-                column_names=list(field_names),
+                use_threads=True, block_size=BLOCK, skip_rows=1, column_names=list(field_names)
             ),
-            parse_options=pa_csv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=skip
-            ),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: STRING for name in field_names},
                 null_values=[""],
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
+                check_utf8=True,
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowException):
-        return None
-    if invalid:
-        return None
-    columns = [table.column(i).combine_chunks() for i in range(table.num_columns)]  # one chunk: no copy
-    del table
-    if len(columns) != len(field_names) or not _writes_back(
-        columns, memoryview(data)[len(header) :], _count(data, b'"') - header.count(b'"')
-    ):
-        return None
-    source = Source(rel, list(field_names), 1, columns, physical_lines(columns, 2))
-    _drop_blank_rows(source)
-    return source
+        for batch in reader:
+            if batch.num_columns != len(field_names) or not _writes_back(batch.columns, take):
+                return None
+            for j, col in enumerate(batch.columns):
+                pieces[j].append(col)
+    columns = []
+    for j, chunks in enumerate(pieces):  # each column joined into one piece, and its pieces let go, in turn
+        columns.append(chunks[0] if len(chunks) == 1 else pa.concat_arrays(chunks) if chunks else pa.array([], STRING))
+        pieces[j] = []
+    return columns
 
 
 # A superset of what str.strip() removes: a cell of nothing else starts with one. Python confirms.
@@ -164,15 +162,6 @@ def _drop_blank_rows(source: Source) -> None:
     source.lines = source.lines.filter(keep)
 
 
-def _is_utf8(data: bytes | mmap.mmap) -> bool:
-    """Whether ``data`` is valid UTF-8, checked by Arrow without decoding it into Python text."""
-    try:
-        _whole(data).cast(pa.large_string())
-    except pa.ArrowInvalid:
-        return False
-    return True
-
-
 def _lengths(col: pa.Array) -> np.ndarray:
     """The byte length of each cell (0 for an empty one), read off the column's offsets."""
     offsets = np.frombuffer(col.buffers()[1], dtype=np.int32)[col.offset : col.offset + len(col) + 1]
@@ -180,12 +169,6 @@ def _lengths(col: pa.Array) -> np.ndarray:
     if col.null_count:
         lengths[pc.is_null(col).to_numpy(zero_copy_only=False)] = 0
     return lengths
-
-
-def _whole(data: bytes | memoryview | mmap.mmap) -> pa.Array:
-    """All of ``data`` as one binary cell, without copying it."""
-    offsets = pa.py_buffer(struct.pack("<qq", 0, len(data)))
-    return pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
 
 
 def contains_any(col: pa.Array, chars: bytes) -> bool:
@@ -196,29 +179,45 @@ def contains_any(col: pa.Array, chars: bytes) -> bool:
 def quotes_per_cell(col: pa.Array) -> np.ndarray:
     """How many '"' each cell holds, counted from where the quotes stand in the column's bytes."""
     offsets, data = cell_bytes(col)
-    at = np.flatnonzero(data == ord('"'))
-    return np.bincount(np.searchsorted(offsets[1:], at, side="right"), minlength=len(col)).astype(np.int64)
+    return _per_cell(offsets, np.flatnonzero(data == ord('"')))
 
 
-def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) -> bool:
-    """True if ``body`` is the canonical writing of these cells: minimal quoting, LF, nothing else.
+def _per_cell(offsets: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """How many of the byte positions ``at`` fall in each cell."""
+    return np.bincount(np.searchsorted(offsets[1:], at, side="right"), minlength=len(offsets) - 1).astype(np.int64)
 
-    Checked without writing it: from the cells' lengths follows where each cell and separator must
+
+def _quoting(col: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per cell: whether canonical writing quotes it (it holds a comma, quote or line end), and how
+    many quotes it holds; None if no cell needs quoting. Read off the column's bytes (a batch's
+    worth), not cell by cell."""
+    offsets, data = cell_bytes(col)
+    quote = data == ord('"')
+    special = np.flatnonzero(quote | (data == ord(",")) | (data == ord("\n")) | (data == ord("\r")))
+    if not len(special):
+        return None
+    return _per_cell(offsets, special) > 0, _per_cell(offsets, np.flatnonzero(quote))
+
+
+def _writes_back(columns: list[pa.Array], take: Callable[[int], np.ndarray]) -> bool:
+    """Whether the next bytes of the file (``take(n)`` gives the next ``n``) are the canonical
+    writing of these rows: minimal quoting, LF, nothing else.
+
+    Checked without writing them: from the cells' lengths follows where each cell and separator must
     stand, and the bytes there are looked at. An unquoted cell's bytes are the cell itself (that is
-    how Arrow read them); a quoted cell must open and close with a quote at its place, and the file
-    must hold exactly the quotes those cells need, which leaves no room for a stray one. Sizes are
-    computed a column at a time and dropped, so that memory stays near one column's worth.
+    how Arrow read them); a quoted cell must open and close with a quote at its place, and the rows'
+    bytes must hold exactly the quotes those cells need, which leaves no room for a stray one, and
+    no carriage return (which Arrow would have taken for a line end).
     """
     n, width = (len(columns[0]), len(columns)) if columns else (0, 0)
     if n == 0:
-        return len(body) == 0
-    raw = np.frombuffer(body, dtype=np.uint8)
+        return True
     quoted: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # column -> (quoted cells, bytes quoting adds)
     quotes = 0
     for j, col in enumerate(columns):
-        if has_any_byte(cell_bytes(col)[1], b',"\n\r'):
-            mask = pc.fill_null(pc.match_substring_regex(col, '[,"\n\r]'), False).to_numpy(zero_copy_only=False)
-            inner = quotes_per_cell(col)
+        found = _quoting(col)
+        if found is not None:
+            mask, inner = found
             quotes += int((mask * (2 + 2 * inner)).sum())
             quoted[j] = (mask, mask * (2 + inner))
 
@@ -231,7 +230,9 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
     for j in range(1, width):
         row_size += size(j)
     stop = np.cumsum(row_size)
-    if int(stop[-1]) != len(raw):
+    used = int(stop[-1])
+    raw = take(used)
+    if len(raw) != used:
         return False
     stop -= row_size  # where each row starts; then, column by column, where each cell ends
     del row_size
@@ -244,7 +245,7 @@ def _writes_back(columns: list[pa.Array], body: memoryview, body_quotes: int) ->
             mask = quoted[j][0]
             if not ((raw[start[mask]] == ord('"')).all() and (raw[stop[mask] - 2] == ord('"')).all()):
                 return False
-    return body_quotes == quotes
+    return np.count_nonzero(raw == ord('"')) == quotes and not np.count_nonzero(raw == ord("\r"))
 
 
 def read_strict(root: Path, rel: str) -> Source:

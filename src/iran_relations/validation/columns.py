@@ -18,11 +18,17 @@ from ..schema.table_schema import FieldSpec, PackageSpec, TableSpec
 from .issues import Issue
 
 __all__ = [
+    "STAND_IN",
     "TableColumns",
     "PackageColumns",
     "Rejected",
     "LayerResult",
 ]
+
+
+# What a shed cell holds: one character, a valid value of any free-text field (they require only
+# that a cell be filled), so that a row model built from a shed row judges its other cells alike.
+STAND_IN = "\u2026"
 
 
 @dataclass
@@ -37,6 +43,9 @@ class TableColumns:
     ragged: pa.Array = field(default_factory=lambda: pa.array([], pa.bool_()))
     ok: pa.Array = field(default_factory=lambda: pa.array([], pa.bool_()))  # every cell of the row passed
     bad: dict[str, pa.Array] = field(default_factory=dict)  # per field: the cell was rejected
+    # Columns a later layer needs that are worked out from the cells as soon as the table is read,
+    # while other tables are still being read (the duplicate check's loose names), by name.
+    derived: dict[str, pa.Array] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -65,6 +74,14 @@ class TableColumns:
 
     def row(self, i: int) -> dict[str, str | None]:
         return {name: col[i].as_py() for name, col in self.cells.items()}
+
+    def shed(self, names: list[str]) -> None:
+        """Replace the text of these columns with a one-character stand-in, keeping which cells are
+        filled, once no later layer reads their values (free text after its hygiene check): on
+        large tables the descriptions and quotes are most of the memory a validation holds."""
+        for name in names:
+            col = self.cells[name]
+            self.cells[name] = pc.if_else(pc.is_valid(col), pa.scalar(STAND_IN), pa.scalar(None, pa.string()))
 
     def key(self, names: tuple[str, ...]) -> pa.Array:
         """One string per row for a (possibly compound) key; null if any part is empty."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -24,6 +25,8 @@ from .issues import Issue
 from .keys import Keys
 
 __all__ = ["check_tables", "check_primary_keys", "check_header"]
+
+READ_BUDGET = 256 << 20  # bytes of CSV read at once: two 120 MB tables side by side, a 240 MB one alone
 
 
 def check_header(t: TableSpec, header: list[str], line: int) -> tuple[dict[str, int], list[Issue]]:
@@ -306,25 +309,62 @@ def _frame(t: TableSpec, source: Source) -> tuple[TableColumns, list[Issue]]:
     return frame, issues
 
 
-def check_tables(spec: PackageSpec, fast: bool = True) -> tuple[PackageColumns, list[Issue]]:
-    """Read and check every table; return them as frames with the issues found."""
+def check_tables(
+    spec: PackageSpec, fast: bool = True, then: Callable[[TableColumns], list[Issue]] | None = None
+) -> tuple[PackageColumns, list[Issue]]:
+    """Read and check every table; return them as frames with the issues found. ``then`` runs on
+    each table as soon as it is checked (the pipeline's text checks, which then shed the text)."""
     frames: dict[str, TableColumns] = {}
     issues: list[Issue] = []
 
     def one(t: TableSpec) -> tuple[TableColumns, list[Issue]]:
-        return _frame(t, read_source(spec.root, t.path, t.field_names, fast))
+        frame, found = _frame(t, read_source(spec.root, t.path, t.field_names, fast))
+        return frame, found + then(frame) if then is not None else found
 
-    def size(t: TableSpec) -> int:
+    def stat(t: TableSpec) -> int:
         try:
             return (spec.root / t.path).stat().st_size
         except OSError:
             return 0
 
+    sizes = {t.name: stat(t) for t in spec.tables}
+
+    def size(t: TableSpec) -> int:
+        return sizes[t.name]
+
     # Arrow releases the GIL: tables are read and checked side by side, one per core, the largest
-    # first so that no big file is left to run alone at the end.
-    largest_first = sorted(spec.tables, key=size, reverse=True)
-    with ThreadPoolExecutor(max_workers=max(1, min(len(spec.tables), os.cpu_count() or 1))) as pool:
-        for t, (frame, found) in zip(largest_first, pool.map(one, largest_first), strict=True):
-            frames[t.name] = frame
-            issues += found
+    # first so that no big file is left to run alone at the end; but never more than READ_BUDGET
+    # bytes of files at once (a file alone always goes), as each holds a few times its size while read.
+    results: dict[str, tuple[TableColumns, list[Issue]]] = {}
+    waiting = sorted(spec.tables, key=size, reverse=True)
+    busy = [0]
+    turn = threading.Condition()
+
+    def worker() -> None:
+        while True:
+            with turn:
+                while True:
+                    if not waiting:
+                        return
+                    fits = next((t for t in waiting if busy[0] == 0 or busy[0] + size(t) <= READ_BUDGET), None)
+                    if fits is not None:
+                        break
+                    turn.wait()
+                waiting.remove(fits)
+                busy[0] += size(fits)
+            try:
+                results[fits.name] = one(fits)
+            finally:
+                with turn:
+                    busy[0] -= size(fits)
+                    turn.notify_all()
+
+    workers = max(1, min(len(spec.tables), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for running in [pool.submit(worker) for _ in range(workers)]:
+            running.result()
+    for t in spec.tables:
+        frame, found = results[t.name]
+        frames[t.name] = frame
+        issues += found
     return PackageColumns(spec, {t.name: frames[t.name] for t in spec.tables}), issues

@@ -15,7 +15,11 @@ from ..schema.names import ARTICLE_PATTERN, loose_name
 from .columns import PackageColumns, TableColumns
 from .issues import Issue
 
-__all__ = ["check_duplicates", "loose_name", "loose_names"]
+__all__ = ["check_duplicates", "derive_loose_names", "loose_name", "loose_names", "NAME_FIELDS"]
+
+# The free-text fields this layer reads by value (the pipeline sheds the others once their text
+# is checked): the canonical name and every other name.
+NAME_FIELDS = (("actors", "name"), ("actor_names", "name"))
 
 
 def loose_names(names: pa.Array) -> pa.Array:
@@ -31,13 +35,25 @@ def loose_names(names: pa.Array) -> pa.Array:
     return pa.array(values, pa.string())
 
 
+_LOOSE = "loose:"  # the key of a table's loose names in TableColumns.derived
+
+
+def derive_loose_names(frame: TableColumns) -> None:
+    """Work out the loose form of this table's names now (it is the slow part of this layer, in
+    Python for names that are not ASCII), if it is one of the tables this layer compares."""
+    for table, field in NAME_FIELDS:
+        if frame.spec.name == table and frame.readable and field in frame.present:
+            frame.derived[_LOOSE + field] = loose_names(frame.cells[field])
+
+
 def _named(frame: TableColumns, field: str, kind: dict[str, str | None], order: int) -> pa.Table:
     """(loose name and type, actor, source, row) for each named row of a known actor."""
     actor, name = frame.cells["actor_id"], frame.cells[field]
     known = pc.fill_null(pc.and_(pc.is_in(actor, pa.array(list(kind), pa.string())), pc.is_valid(name)), False)
-    actor, name = actor.filter(known), name.filter(known)
+    loose = frame.derived.get(_LOOSE + field)
+    loose = loose_names(name.filter(known)) if loose is None else loose.filter(known)
+    actor = actor.filter(known)
     kinds = pa.array([kind[a] or "" for a in actor.to_pylist()], pa.string())
-    loose = loose_names(name)
     table = pa.table(
         {
             "group": pc.binary_join_element_wise(loose, kinds, "\x1f"),
@@ -50,12 +66,12 @@ def _named(frame: TableColumns, field: str, kind: dict[str, str | None], order: 
 
 
 def check_duplicates(frames: PackageColumns) -> list[Issue]:
-    actors, names = frames.get("actors"), frames.get("actor_names")
+    actors = frames.get("actors")
     if actors is None:
         return []
     kind = dict(zip(actors.cells["actor_id"].to_pylist(), actors.cells["actor_type"].to_pylist(), strict=True))
     kind.pop(None, None)
-    sources = [(actors, "name")] + ([(names, "name")] if names is not None else [])
+    sources = [(frame, field) for table, field in NAME_FIELDS if (frame := frames.get(table)) is not None]
     named = pa.concat_tables([_named(frame, field, kind, k) for k, (frame, field) in enumerate(sources)])
     groups = named.group_by("group").aggregate([("actor", "count_distinct")])
     shared = groups.filter(pc.greater(groups["actor_count_distinct"], 1))["group"]
