@@ -121,3 +121,24 @@ def test_fmt_refuses_a_header_it_cannot_place_and_keeps_every_cell(tmp_path: Pat
 def test_dates_take_ascii_digits_only(text: str) -> None:
     with pytest.raises(PartialDateError):
         PartialDate.parse(text)
+
+
+def test_a_carriage_return_inside_a_quoted_cell_is_an_invisible_character_not_a_line_end(tmp_path: Path) -> None:
+    pkg = build_package(tmp_path)
+    path = pkg / "data" / "actors.csv"
+    lines = path.read_bytes().split(b"\n")
+    header = lines[0].decode().split(",")
+    cells = lines[1].decode().split(",")  # the fixture's first actor has no quoted cell
+    assert '"' not in lines[1].decode()
+    at = header.index("description")
+    cells[at] = '"' + cells[at][:5] + "\r" + cells[at][5:] + '"'
+    lines[1] = ",".join(cells).encode()
+    path.write_bytes(b"\n".join(lines))
+    found = [(i.code, i.line, i.field) for i in validate(pkg).issues if i.path == "data/actors.csv"]
+    assert ("invisible-character", 2, "description") in found
+    assert "line-ending" not in {code for code, _, _ in found}
+    # a CR LF after the same row is still a line end, reported on the row's line
+    lines[1] += b"\r"
+    path.write_bytes(b"\n".join(lines))
+    found = [(i.code, i.line) for i in validate(pkg).issues if i.path == "data/actors.csv"]
+    assert ("line-ending", 2) in found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,8 +64,8 @@ def read_csv(root: Path, rel: str) -> CsvTable:
                 message=f"{rel} starts with a UTF-8 byte-order mark (U+FEFF); save it without one: `iran-relations fmt` does it",
             )
         )
-    if b"\r" in data:
-        table.issues.append(_line_ending_issue(rel, data))
+    if b"\r" in data and (ending := _line_ending_issue(rel, data)) is not None:
+        table.issues.append(ending)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -86,11 +87,24 @@ def read_csv(root: Path, rel: str) -> CsvTable:
     return table
 
 
-def _line_ending_issue(rel: str, data: bytes) -> Issue:
-    """One issue per file for CR LF or bare CR line ends, at the first line that has one."""
-    first = data.index(b"\r")
+def _line_ending_issue(rel: str, data: bytes) -> Issue | None:
+    """One issue per file for CR LF or bare CR line ends, at the first line that has one. A CR
+    inside a quoted cell is no line end (the text checks report it as an invisible character), so
+    quotes are followed: each one opens or closes a quoted stretch (a doubled quote does both)."""
+    inside, first, crlf, cr = False, None, 0, 0
+    for mark in _QUOTE_OR_CR.finditer(data):
+        if mark.group() == b'"':
+            inside = not inside
+        elif not inside:
+            at = mark.start()
+            first = at if first is None else first
+            if data[at + 1 : at + 2] == b"\n":
+                crlf += 1
+            else:
+                cr += 1
+    if first is None:
+        return None
     line = data[:first].count(b"\n") + 1
-    crlf, cr = data.count(b"\r\n"), data.count(b"\r") - data.count(b"\r\n")
     kinds = ", ".join(k for k, n in ((f"{crlf} CR LF", crlf), (f"{cr} bare CR", cr)) if n)
     return Issue(
         path=rel,
@@ -99,6 +113,9 @@ def _line_ending_issue(rel: str, data: bytes) -> Issue:
         code="line-ending",
         message=f"lines end in {kinds} (first on line {line}); save with LF line endings: `iran-relations fmt` does it",
     )
+
+
+_QUOTE_OR_CR = re.compile(rb'["\r]')
 
 
 def _parse(text: str, table: CsvTable) -> None:
