@@ -192,11 +192,11 @@ def _quoting(col: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     many quotes it holds; None if no cell needs quoting. Read off the column's bytes (a batch's
     worth), not cell by cell."""
     offsets, data = cell_bytes(col)
-    quote = data == ord('"')
-    special = np.flatnonzero(quote | (data == ord(",")) | (data == ord("\n")) | (data == ord("\r")))
-    if not len(special):
+    inner = quotes_per_cell(col)
+    others = np.flatnonzero((data == ord(",")) | (data == ord("\n")) | (data == ord("\r")))
+    if not len(others) and not inner.any():
         return None
-    return _per_cell(offsets, special) > 0, _per_cell(offsets, np.flatnonzero(quote))
+    return (inner > 0) | (_per_cell(offsets, others) > 0), inner
 
 
 def _writes_back(columns: list[pa.Array], take: Callable[[int], np.ndarray]) -> bool:

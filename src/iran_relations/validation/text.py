@@ -17,10 +17,10 @@ import pyarrow.compute as pc
 
 from ..io.arrays import cell_bytes, has_any_byte, is_ascii_printable, where
 from ..schema.table_schema import FieldSpec
-from .columns import PackageColumns, TableColumns
+from .columns import TableColumns
 from .issues import Issue
 
-__all__ = ["check_text", "check_table_text", "free_text", "invisible_characters"]
+__all__ = ["check_table_text", "free_text", "invisible_characters"]
 
 # What spreadsheets run as a formula when it leads a cell (OWASP CSV injection), tab and CR included.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -115,7 +115,7 @@ _LAST = np.array([ord(c) for c in " \n"], np.uint8)
 # mark nor a character NFC can join to the one before it. A cell of these alone passes every check,
 # so only cells with another character go to the exact kernels below. The ranges are the scripts
 # this dataset is written in (Latin, punctuation, Arabic and Persian letters);
-# tests/test_text_kernels.py proves each property from Python's own Unicode tables.
+# tests/test_columns.py proves each property from Python's own Unicode tables.
 SAFE_RANGES = (
     (0x0A, 0x0A),  # newline
     (0x20, 0x7E),  # printable ASCII
@@ -170,9 +170,10 @@ def candidates(col: pa.Array) -> pa.Array:
         hit |= _mask(pc.match_substring_regex(col, CANDIDATE))
     other = np.flatnonzero(_mask(pc.invert(is_ascii_printable(col))))
     if len(other):
-        other = other[_mask(pc.match_substring_regex(col.take(pa.array(other, pa.int64())), _UNSAFE_RE))]
-    if len(other):
         text = col.take(pa.array(other, pa.int64()))
+        unsafe = _mask(pc.match_substring_regex(text, _UNSAFE_RE))
+        other, text = other[unsafe], text.filter(pa.array(unsafe))
+    if len(other):
         seen = _mask(pc.match_substring_regex(pc.replace_substring_regex(text, _ALLOWED_RE, ""), _INVISIBLE_RE))
         seen |= _mask(pc.not_equal(pc.utf8_normalize(text, "NFC"), text))
         seen |= _mask(pc.match_substring_regex(text, _EDGE_SPACE_RE))
@@ -198,7 +199,3 @@ def check_table_text(frame: TableColumns) -> list[Issue]:
         for line, value in zip(frame.lines_of(rows), frame.values(f.name, rows), strict=True):
             issues += cell_issues(frame.path, line, f.name, value)  # type: ignore[arg-type]
     return issues
-
-
-def check_text(frames: PackageColumns) -> list[Issue]:
-    return [issue for frame in frames for issue in check_table_text(frame)]
