@@ -49,7 +49,7 @@ def _sources(ds: Dataset, evidence: tuple[Evidence, ...]) -> list[str]:
     for ev in evidence:
         c = ds.citations.get(ev.citation_id)
         where = f"{c.publisher}, {c.published or 'undated'}" if c else "unknown citation"
-        flag = " [disputes]" if ev.stance == "disputes" else ""
+        flag = "" if ev.stance == "supports" else f" [{ev.stance}]"
         lines.append(f"  - {ev.citation_id} ({where}), {ev.locator}{flag}:")
         lines.append(f'      "{ev.quote}"')
     return lines

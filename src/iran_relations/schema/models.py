@@ -23,7 +23,7 @@ CopyKind = Literal['syndication', 'reprint', 'mirror', 'wiki_clone', 'web_archiv
 SourceType = Literal['news_report', 'analysis', 'opinion', 'official_statement', 'official_document', 'book', 'interview', 'video', 'leaked_document', 'reference_work', 'dataset']
 SourceClass = Literal['primary', 'secondary', 'tertiary']
 RecordTable = Literal['actors', 'events', 'appointments', 'relations']
-Stance = Literal['supports', 'disputes']
+Stance = Literal['supports', 'disputes', 'context']
 Claimant = Literal['party', 'unnamed', 'other']
 RedirectRecordTable = Literal['actors', 'events', 'appointments', 'relations', 'citations']
 Reason = Literal['merged', 'renamed']
@@ -180,7 +180,7 @@ class Evidence(BaseModel):
     citation_id: Slug = Field(description='The source quoted (a citation_id in citations).')
     locator: Text = Field(description="Where in the source the quote stands, so a reader can find it: 'para. 12' (counting the source's paragraphs, headings and captions from the top), a page, footnote, section or timestamp.")
     quote: Text = Field(description="A short passage copied verbatim from the source (whitespace aside) that backs or disputes the row; in the source's language.")
-    stance: Stance = Field(description='Whether the quote backs or contradicts the row, from a controlled list.')
+    stance: Stance = Field(description='Whether the quote backs the row, contradicts it, or only gives something the row uses, from a controlled list.')
     claimant: Claimant | None = Field(None, description='Who makes the claim the quote carries, from a controlled list: empty when the source states it in its own voice (its reporting, its findings); party when the source reports what a party to the matter says (a government, an armed group, a person about himself); unnamed when the source rests it on people it does not name; other when it reports what a named third party says. The certainty rules use it: a claim only a party makes is at most alleged, whoever reports it.')
     note: Text | None = Field(None, description="A curator's note on how the quote bears on the row, such as what the source gets differently; neutral and brief.")
 

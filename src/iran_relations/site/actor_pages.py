@@ -33,7 +33,7 @@ def _evidence(ds, evidence) -> list[str]:
         title = cell(c.title) if c else cell(ev.citation_id)
         source = f'<a href="{cell(c.url)}">{title}</a>' if c and c.url else title
         meta = f"{cell(c.publisher)}, {c.published or 'undated'}" if c else ""
-        stance = " (disputes)" if ev.stance == "disputes" else ""
+        stance = "" if ev.stance == "supports" else f" ({ev.stance})"
         out.append(f"- {source} ({meta}), {cell(ev.locator)}{stance}: “{cell(ev.quote)}”")
     return out
 

@@ -149,7 +149,8 @@ def _sources_before(frames: PackageColumns) -> list[Issue]:
     _, published = day_bounds(citations.cells["published"])
     cited = pc.index_in(evidence.cells["citation_id"], value_set=citations.cells["citation_id"])
     published_by = published.take(cited)
-    supports = pc.fill_null(pc.equal(evidence.cells["stance"], "supports"), False)
+    # A context row that dates a record cannot precede it either; only a disputing row may.
+    supports = pc.fill_null(pc.not_equal(evidence.cells["stance"], "disputes"), False)
     issues = []
     for table, field in (("events", "date"), ("relations", "start_date")):
         target = frames.get(table)

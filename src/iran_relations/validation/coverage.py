@@ -30,7 +30,10 @@ def _filled(frame: TableColumns, name: str) -> np.ndarray:
 
 
 class _Evidence:
-    """Per evidence row: usable (table, record and citation filled), its stance, what its citation is."""
+    """Per evidence row: usable (table, record and citation filled), its stance, what its citation is.
+
+    Only 'supports' rows count as support; a 'context' row (a date, place or background the record
+    uses from a source that does not state its claim) counts towards neither support nor dispute."""
 
     def __init__(self, evidence: TableColumns, frames: PackageColumns, keys: Keys) -> None:
         self.frame = evidence
@@ -38,6 +41,7 @@ class _Evidence:
             _filled(evidence, "record_table") & _filled(evidence, "record_id") & _filled(evidence, "citation_id")
         )
         self.disputes = self.usable & _flag(evidence, "stance", "disputes")
+        self.supports = self.usable & _flag(evidence, "stance", "supports")
         self.citation = keys.codes("evidence", "citation_id")
         citations = frames.get("citations")
         self.group = self.citation
@@ -56,11 +60,11 @@ class _Evidence:
             party = (
                 _flag(evidence, "claimant", "party") if "claimant" in evidence.present else np.zeros(evidence.n, bool)
             )
-            self.independent = self.usable & ~self.disputes & known & ~partisan & ~party
+            self.independent = self.supports & known & ~partisan & ~party
             self.official = self.independent & official
             # Sources that count towards 'confirmed': not tertiary, not only reporting a party's claim,
             # and a source known only through another that quotes it (via_id) counts as that other.
-            self.original = self.usable & ~self.disputes & known & ~tertiary & ~party
+            self.original = self.supports & known & ~tertiary & ~party
             self.group = _roots(citations, keys, self.citation)
         self.unknown = self.usable & ~known
 
@@ -96,8 +100,7 @@ def _verdicts(frame: TableColumns, ev: _Evidence, keys: Keys) -> tuple[np.ndarra
         counts = np.bincount(owner[mask & (owner >= 0)], minlength=n)
         return np.where(row >= 0, counts[row.clip(0)], 0) if n else counts
 
-    total, disputing = per_row(ev.usable), per_row(ev.disputes)
-    supporting_rows = total - disputing
+    total, disputing, supporting_rows = per_row(ev.usable), per_row(ev.disputes), per_row(ev.supports)
     has_id = row >= 0
     code: list[str | None] = [None] * n
     cases = [
@@ -145,7 +148,7 @@ def _message(code: str, name: str, rid: str, certainty: str, supporting: set[str
     if code == "missing-evidence":
         return f"{name} row {rid!r} has no evidence row (add one to data/evidence.csv with record_table {name})"
     if code == "no-supporting-evidence":
-        return f"every evidence row for {rid!r} disputes it; none supports it"
+        return f"no evidence row for {rid!r} supports it (each disputes it or gives only context): add a source that states it"
     if code == "dispute-not-marked":
         return f"certainty is {certainty!r} but {', '.join(sorted(disputing))} disputes it: set it to 'disputed'"
     if code == "disputed-without-dispute":
@@ -179,10 +182,15 @@ def check_coverage(frames: PackageColumns, keys: Keys) -> list[Issue]:
         mine = np.flatnonzero(ev.usable & np.isin(record, keys.codes(name, key)[rows]) & (record >= 0)).tolist()
         supporting: dict[str, set[str]] = defaultdict(set)
         disputing: dict[str, set[str]] = defaultdict(set)
-        for rid, cid, d in zip(
-            evidence.values("record_id", mine), evidence.values("citation_id", mine), ev.disputes[mine], strict=True
+        for rid, cid, d, s in zip(
+            evidence.values("record_id", mine),
+            evidence.values("citation_id", mine),
+            ev.disputes[mine],
+            ev.supports[mine],
+            strict=True,
         ):
-            (disputing if d else supporting)[rid].add(cid)  # type: ignore[index,arg-type]
+            if d or s:
+                (disputing if d else supporting)[rid].add(cid)  # type: ignore[index,arg-type]
         certainty = frame.values("certainty", rows.tolist()) if "certainty" in frame.cells else [None] * len(rows)
         for line, rid, cert, code in zip(frame.lines_of(rows.tolist()), rids, certainty, codes, strict=True):
             rid = rid or ""

@@ -321,7 +321,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "no-supporting-evidence",
         "Nothing supports the row",
-        "Every evidence row for this row disputes it; none supports it.",
+        "No evidence row supports this row: each one disputes it or gives only context (stance 'context').",
         "Add the evidence that supports the row, or remove the row.",
         "rule",
     ),
