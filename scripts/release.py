@@ -9,8 +9,9 @@ Writes, for version V of datapackage.json:
   CITATION.cff, CHANGELOG.md);
 - ``iran-relations-V.db`` with ``iran-relations-V.metadata.json`` (datasette),
   ``iran-relations-V.xlsx``, ``iran-relations-V-parquet.zip`` and ``iran-relations-V-json.zip``;
-- ``RELEASE-NOTES-V.md``: the changelog's section for V (or Unreleased) and the data diff against
-  the previous release (the newest ``vX.Y.Z`` git tag below V), or a note that there is none;
+- ``RELEASE-NOTES-V.md``: the changelog's section for V (or Unreleased), the counts of
+  ``iran-relations stats``, and the data diff against the previous release (found from CHANGELOG's
+  dated sections or a ``vX.Y.Z`` tag below V), or a note that there is none;
 - ``SHA256SUMS`` over all of them (``sha256sum -c SHA256SUMS`` checks it).
 
 It refuses to run when the versions of datapackage.json and CITATION.cff disagree. Nothing is
@@ -30,9 +31,10 @@ import zipfile
 from pathlib import Path
 
 import iran_relations
-from iran_relations import versioning
+from iran_relations import load, versioning
 from iran_relations.diff import diff
 from iran_relations.export import FORMATS, export
+from iran_relations.stats import Stats
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,6 +107,8 @@ def release_notes(out: Path, scratch: Path, v: str) -> Path:
         r"^## \[Unreleased\].*?(?=^## \[|\Z)", changelog, re.M | re.S
     )
     lines = [f"# iran-relations {v}", "", (section.group(0).strip() if section else "No changelog entry."), ""]
+    # What the release holds, as `iran-relations stats` prints it, so the notes carry the counts.
+    lines += ["## Counts", "", "```text", Stats.of(load(ROOT)).to_text(), "```", ""]
     previous = versioning.last_release(ROOT, before=v)
     if previous is None:
         lines += ["## Data changes", "", "This is the first release: there is no earlier one to compare with."]

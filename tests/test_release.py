@@ -96,3 +96,14 @@ def test_the_release_notes_name_the_data_change_since_the_last_tag(released) -> 
     assert "Compared with 0.0.1." in notes
     assert f"changed `{key}`: title:" in notes and "(retitled)" in notes
     assert "| `events` | 0 | 0 | 1 |" in notes
+
+
+def test_the_release_notes_carry_the_counts(released) -> None:
+    """The notes hold `iran-relations stats`: rows per table, as many as the released CSVs have."""
+    repo, out, _ = released
+    notes = (out / f"RELEASE-NOTES-{VERSION}.md").read_text(encoding="utf-8")
+    assert "## Counts" in notes
+    for table in ("actors", "events", "relations", "citations"):
+        with (repo / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            n = sum(1 for _ in csv.DictReader(f))
+        assert f"{table} {n}" in notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -63,3 +64,17 @@ def test_the_descriptor_names_the_data_and_the_code_licences_and_both_files_exis
     assert names[0] == "CC-BY-4.0" and "MIT" in names
     assert "CC BY 4.0" in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_a_released_version_carries_its_changelog_date_in_the_citation_metadata() -> None:
+    """Once CHANGELOG dates the current version's section, CITATION.cff and .zenodo.json give that day."""
+    import re
+
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    dated = re.search(rf"^## \[{re.escape(DESCRIPTOR['version'])}\] - (\d{{4}}-\d{{2}}-\d{{2}})$", text, re.M)
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    if dated is None:  # the version is not released yet: the metadata may still date the last one
+        pytest.skip(f"{DESCRIPTOR['version']} has no dated CHANGELOG section yet")
+    assert str(cff["date-released"]) == dated.group(1)
+    assert zenodo["publication_date"] == dated.group(1)
