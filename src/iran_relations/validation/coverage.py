@@ -53,6 +53,10 @@ class _Evidence:
             last = last_rows(keys.codes("citations", "citation_id"), keys.size("evidence", "citation_id"))
             row = np.where(self.citation >= 0, last[self.citation.clip(0)], -1)
             known = row >= 0
+            if "partisan" in citations.present:
+                # A partisan cell the schema rejected says nothing either way: judge no certainty on it.
+                rejected = pc.fill_null(citations.bad["partisan"], False).to_numpy(zero_copy_only=False)
+                known &= ~np.append(rejected, False)[row]
             partisan = np.append(_flag(citations, "partisan", "true"), False)[row]
             official = np.append(_flag(citations, "source_type", "official_document"), False)[row]
             tertiary = np.append(_flag(citations, "source_class", "tertiary"), False)[row]
@@ -60,12 +64,15 @@ class _Evidence:
             party = (
                 _flag(evidence, "claimant", "party") if "claimant" in evidence.present else np.zeros(evidence.n, bool)
             )
-            self.independent = self.supports & known & ~partisan & ~party
-            self.official = self.independent & official
             # Sources that count towards 'confirmed': not tertiary, not only reporting a party's claim,
             # and a source known only through another that quotes it (via_id) counts as that other.
-            self.original = self.supports & known & ~tertiary & ~party
             self.group = _roots(citations, keys, self.citation)
+            # A source and the one it is known through (via_id) are one source: partisan if either is.
+            through = np.where(self.group >= 0, last[self.group.clip(0)], -1) if len(last) else row
+            partisan |= np.append(_flag(citations, "partisan", "true"), False)[through]
+            self.independent = self.supports & known & ~partisan & ~party
+            self.official = self.independent & official
+            self.original = self.supports & known & ~tertiary & ~party
         self.unknown = self.usable & ~known
 
 
@@ -111,13 +118,17 @@ def _verdicts(frame: TableColumns, ev: _Evidence, keys: Keys) -> tuple[np.ndarra
         judged = frame.good("certainty").to_numpy(zero_copy_only=False) & has_id & (supporting_rows > 0)
         judged &= per_row(ev.unknown) == 0
         independent = per_row(ev.independent) > 0
-        confirmed, reported, disputed = (_flag(frame, "certainty", v) for v in ("confirmed", "reported", "disputed"))
+        confirmed, reported, disputed, alleged = (
+            _flag(frame, "certainty", v) for v in ("confirmed", "reported", "disputed", "alleged")
+        )
         confirmable = (per_row(ev.official) > 0) | (independent & _two_or_more(n, ev, owner, row, judged & confirmed))
         cases += [
             ("dispute-not-marked", judged & (disputing > 0) & ~disputed),
             ("disputed-without-dispute", judged & disputed & (disputing == 0)),
             ("certainty-too-high", judged & confirmed & ~confirmable),
             ("certainty-too-high", judged & reported & ~independent),
+            # 'alleged' has one meaning: only a party or a partisan source makes the claim.
+            ("certainty-too-low", judged & alleged & independent),
         ]
     for _, when in cases:
         for i in np.flatnonzero(when).tolist():
@@ -153,6 +164,11 @@ def _message(code: str, name: str, rid: str, certainty: str, supporting: set[str
         return f"certainty is {certainty!r} but {', '.join(sorted(disputing))} disputes it: set it to 'disputed'"
     if code == "disputed-without-dispute":
         return "certainty is 'disputed' but no evidence row has stance 'disputes' for this row"
+    if code == "certainty-too-low":
+        return (
+            "'alleged' is for a claim only a party or a partisan source makes, but a source supporting it "
+            f"({sup}) is neither: use 'reported'"
+        )
     if certainty == "confirmed":
         return (
             "'confirmed' needs two independent sources that are not tertiary (one of them not partisan), "

@@ -333,6 +333,13 @@ CODES: dict[str, Code] = _codes(
         "rule",
     ),
     Code(
+        "certainty-too-low",
+        "Alleged, though independently reported",
+        "'alleged' means that only a party to the matter or a partisan source makes the claim, but a non-partisan source supports this row in its own voice or from unnamed or named third parties.",
+        "Set the certainty to 'reported' (or 'confirmed' where the rules allow); if that source does not in fact carry the claim, make its row 'context', or its claimant 'party' where it only reports a party's word.",
+        "rule",
+    ),
+    Code(
         "appointee-not-person",
         "Appointee is not a person",
         "An appointment's person_id names an actor whose actor_type is not 'person'.",
