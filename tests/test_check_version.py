@@ -87,7 +87,7 @@ def test_a_release_is_found_from_the_changelog_without_any_tag(tmp_path: Path) -
     )
     git(repo, "commit", "--quiet", "-am", "release 1.0.0")
     dated = out("rev-parse", "HEAD").strip()
-    assert [(r.version, r.ref) for r in releases(repo)] == [("1.0.0", dated)]
+    assert (releases(repo)[-1].version, releases(repo)[-1].ref) == ("1.0.0", dated)
     run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
     assert run().returncode == 0
     _add_event(repo)
@@ -121,3 +121,26 @@ def test_a_removed_row_whose_id_is_redirected_is_not_a_breaking_change() -> None
     merged = PackageDiff("1.0.0", "1.0.0", tables=[TableDiff("actors", removed=[("old-id",)])])
     assert needed(merged) == "major"
     assert needed(merged, frozenset({("actors", "old-id")})) == "patch"
+
+
+def test_the_recorded_releases_hold_a_data_change_to_a_version_step(tmp_path: Path) -> None:
+    """The repository records 0.1.0, the first release, from CHANGELOG alone (no tags in the clone),
+    and the check compares with the newest recorded release: with the package as released it
+    passes; a row added without a new version fails, naming that release."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "--quiet", "--no-tags", str(ROOT), str(repo)], check=True, capture_output=True)
+    out = lambda *a: subprocess.run(["git", *a], cwd=repo, capture_output=True, text=True).stdout  # noqa: E731
+    for tag in out("tag", "--list").split():
+        git(repo, "tag", "-d", tag)
+    found = releases(repo)
+    assert "0.1.0" in [r.version for r in found]
+    last = found[-1]
+    git(repo, "checkout", "--quiet", last.ref, "--", "datapackage.json", "schemas", "data")
+    for rel in _CODE:
+        (repo / rel).write_bytes((ROOT / rel).read_bytes())
+    run = lambda: subprocess.run([sys.executable, "scripts/check_version.py"], cwd=repo, capture_output=True, text=True)  # noqa: E731
+    passed = run()
+    assert passed.returncode == 0, passed.stderr
+    _add_event(repo)
+    failed = run()
+    assert failed.returncode == 1 and "MINOR" in failed.stderr and f"since {last.version}" in failed.stderr
